@@ -1,0 +1,1 @@
+"""The application: command line, scheduler, analysis runs, alerts and their outbox, digests, the Telegram bot."""
