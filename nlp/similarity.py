@@ -1,0 +1,80 @@
+"""Near-duplicate and paraphrase similarity: character n-gram shingles, MinHash signatures and an LSH index.
+
+Used to match items against debunked claims and to group items into stories; pure, no storage."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from nlp.normalize import fold, strip_diacritics
+
+NUM_PERM = 128
+SHINGLE = 4
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Character n-grams of the folded text without diacritics, so spelling variants still overlap."""
+    folded = strip_diacritics(fold(text))
+    if len(folded) <= size:
+        return {folded} if folded else set()
+    return {folded[i:i + size] for i in range(len(folded) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(small: set[str], large: set[str]) -> float:
+    """Share of `small`'s shingles found in `large`: a short claim quoted inside a long post scores high."""
+    if not small:
+        return 0.0
+    return len(small & large) / len(small)
+
+
+def signature(grams: Iterable[str], num_perm: int = NUM_PERM) -> MinHash:
+    minhash = MinHash(num_perm=num_perm)
+    minhash.update_batch([g.encode("utf-8") for g in grams])
+    return minhash
+
+
+def signature_values(minhash: MinHash) -> list[int]:
+    """The signature as plain integers (to store in a JSON column)."""
+    return [int(v) for v in minhash.hashvalues]
+
+
+def from_values(values: list[int]) -> MinHash:
+    return MinHash(num_perm=len(values), hashvalues=np.asarray(values, dtype=np.uint64))
+
+
+class SimilarityIndex:
+    """An LSH index over MinHash signatures: candidates above roughly `threshold` Jaccard, in sublinear time."""
+
+    def __init__(self, threshold: float = 0.5, num_perm: int = NUM_PERM):
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._keys: set[Hashable] = set()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._keys
+
+    def add(self, key: Hashable, minhash: MinHash) -> None:
+        if key in self._keys:
+            self._lsh.remove(key)
+        self._lsh.insert(key, minhash)
+        self._keys.add(key)
+
+    def remove(self, key: Hashable) -> None:
+        if key in self._keys:
+            self._lsh.remove(key)
+            self._keys.discard(key)
+
+    def candidates(self, minhash: MinHash) -> list[Hashable]:
+        return list(self._lsh.query(minhash))

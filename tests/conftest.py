@@ -1,0 +1,77 @@
+"""Shared fixtures: migrated databases on SQLite and, when DIEMBAO_TEST_DATABASE_URL is set, on PostgreSQL.
+
+Every PostgreSQL test gets its own schema (dropped afterwards), so tests never see each other's rows and the
+server's `test` database is left as it was found."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from storage import Database, ensure_schema
+
+POSTGRES_ENV = "DIEMBAO_TEST_DATABASE_URL"
+
+
+def postgres_url() -> str | None:
+    return os.environ.get(POSTGRES_ENV) or None
+
+
+def _with_search_path(url: str, schema: str) -> str:
+    """The same server URL with every connection's search_path set to `schema` (libpq `options`)."""
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
+
+
+@pytest.fixture
+def postgres_schema_url() -> Iterator[str]:
+    """A URL to a fresh, empty PostgreSQL schema; skips when no server is configured."""
+    base = postgres_url()
+    if base is None:
+        pytest.skip(f"{POSTGRES_ENV} is not set: PostgreSQL storage tests skipped")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _with_search_path(base, schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'diembao.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """An empty database URL on each backend (the PostgreSQL one skips without a server)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'diembao.db'}"
+    return request.getfixturevalue("postgres_schema_url")
+
+
+@pytest.fixture
+def database(database_url) -> Iterator[Database]:
+    """A migrated database on each backend."""
+    db = Database(database_url)
+    ensure_schema(db.engine)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url) -> Iterator[Database]:
+    """A migrated SQLite database, for tests whose subject is not the storage layer itself."""
+    db = Database(sqlite_url)
+    ensure_schema(db.engine)
+    yield db
+    db.dispose()
