@@ -10,7 +10,7 @@ from storage.models import AuditEntry, Heartbeat, utcnow
 
 
 def record(session: Session, actor: str, action: str, target_type: str | None = None,
-           target_id: object = None, **details: Any) -> AuditEntry:
+           target_id: object = None, /, **details: Any) -> AuditEntry:
     """Append who did what to which object; the audit log is never updated or deleted."""
     entry = AuditEntry(actor=actor, action=action, target_type=target_type,
                        target_id=None if target_id is None else str(target_id), details=details)

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from config.vocabulary import OPEN_FLAG_STATUSES
 from storage.models import Analysis, Flag, Heartbeat, Item, Outbox, Source, utcnow
 
-OPEN_FLAG_STATUSES = ("moi", "sang_loc", "xac_minh", "ket_luan")
 
 
 @dataclass
