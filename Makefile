@@ -2,24 +2,22 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check --quiet
 
 .PHONY: demo test bench clean
 
-$(VENV)/.base: pyproject.toml
+$(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PIP) install -e '.[transformers,test]'
 	touch $@
 
-$(VENV)/.full: $(VENV)/.base
-	$(PY) -m pip install --quiet -e '.[transformers,test]'
-	touch $@
+demo: $(VENV)/.installed
+	DIEMBAO_DATABASE_URL=sqlite:///var/demo/diembao.db $(VENV)/bin/diembao db upgrade
+	$(VENV)/bin/diembao config check
+	DIEMBAO_DATABASE_URL=sqlite:///var/demo/diembao.db $(VENV)/bin/diembao status
 
-demo: $(VENV)/.base
-	$(VENV)/bin/diembao demo
-
-test: $(VENV)/.full
-	$(PY) -m pytest -q
+test: $(VENV)/.installed
+	$(PY) -m pytest -q --durations=10
 
 clean:
 	rm -rf $(VENV) var/demo

@@ -38,7 +38,7 @@ def describe(error: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return "khóa không có trong lược đồ (viết sai tên hoặc không được hỗ trợ)"
     if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
         return f"giá trị {shown} không hợp lệ; cần một trong: {expected}"
     if kind in _TYPE_NAMES:
         return f"sai kiểu: cần {_TYPE_NAMES[kind]}, nhận {shown}"
