@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from storage import Database, ensure_schema
+from storage.models import Base
 
 POSTGRES_ENV = "DIEMBAO_TEST_DATABASE_URL"
 
@@ -59,19 +60,55 @@ def database_url(request, tmp_path) -> str:
     return request.getfixturevalue("postgres_schema_url")
 
 
-@pytest.fixture
-def database(database_url) -> Iterator[Database]:
-    """A migrated database on each backend."""
-    db = Database(database_url)
+def _emptied(db: Database) -> Database:
+    """Remove every row and restart the id sequences, keeping the migrated schema."""
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        for table in tables:  # DELETE is much faster than TRUNCATE on the few rows a test leaves
+            conn.execute(text(f"DELETE FROM {table}"))
+        if db.engine.dialect.name == "postgresql":
+            sequences = conn.execute(text("SELECT sequence_name FROM information_schema.sequences "
+                                          "WHERE sequence_schema = current_schema()")).scalars().all()
+            for sequence in sequences:
+                conn.execute(text(f'ALTER SEQUENCE "{sequence}" RESTART'))
+    return db
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory) -> Iterator[Database]:
+    db = Database(f"sqlite:///{tmp_path_factory.mktemp('db') / 'diembao.db'}")
     ensure_schema(db.engine)
     yield db
     db.dispose()
 
 
-@pytest.fixture
-def sqlite_database(sqlite_url) -> Iterator[Database]:
-    """A migrated SQLite database, for tests whose subject is not the storage layer itself."""
-    db = Database(sqlite_url)
+@pytest.fixture(scope="session")
+def _migrated_postgres() -> Iterator[Database]:
+    base = postgres_url()
+    if base is None:
+        pytest.skip(f"{POSTGRES_ENV} is not set: PostgreSQL storage tests skipped")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    db = Database(_with_search_path(base, schema))
     ensure_schema(db.engine)
-    yield db
-    db.dispose()
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request) -> Database:
+    """A migrated, empty database on each backend (migrated once per session, emptied before each test)."""
+    return _emptied(request.getfixturevalue(f"_migrated_{request.param.replace('postgresql', 'postgres')}"))
+
+
+@pytest.fixture
+def sqlite_database(_migrated_sqlite) -> Database:
+    """A migrated, empty SQLite database, for tests whose subject is not the storage layer itself."""
+    return _emptied(_migrated_sqlite)
