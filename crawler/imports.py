@@ -151,7 +151,8 @@ def row_item(row: dict[str, Any], cols: _Columns, mapping: Mapping, mapping_name
         url=url, canonical_url=cols.get(row, "canonical_url") or canonical_url(url), title=title, text=text or title,
         source_type=source_type or mapping.defaults.get("type") or default_type,
         kind=raw_kind if raw_kind in KINDS else mapping.defaults.get("kind", "post"),
-        platform=(_lookup(mapping.platforms, raw_platform) or raw_platform or mapping.defaults.get("platform")),
+        platform=(_lookup(mapping.platforms, raw_platform) or raw_platform or _lookup(mapping.platforms, raw_type)
+                  or mapping.defaults.get("platform")),
         author=cols.get(row, "author") or None, author_id=cols.get(row, "author_id") or None,
         outlet=cols.get(row, "outlet") or None, language=cols.get(row, "language") or None,
         published_at=published, thread=cols.get(row, "thread") or None,

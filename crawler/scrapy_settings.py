@@ -30,7 +30,8 @@ def scrapy_settings(crawl: CrawlSettings, log_level: str = "ERROR") -> dict[str,
         "RETRY_TIMES": 2,
         "RETRY_GIVE_UP_LOG_LEVEL": "WARNING",  # failures are counted per source and shown in the summary
         "COOKIES_ENABLED": False,
-        "TELNETCONSOLE_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,  # no consoles or control ports listening on the crawl machine
+        "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": log_level,
         "DIEMBAO_RETRY_AFTER_MAX": crawl.retry_after_max_s,
         "DOWNLOADER_MIDDLEWARES": {
