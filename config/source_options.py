@@ -49,6 +49,7 @@ class SitemapOptions(_Options):
     follow_index: list[str] = []  # which child sitemaps of an index to read (all when empty)
     max_age_days: float = Field(default=3, gt=0)  # entries older than this (by their dates) are skipped
     max_entries: int = Field(default=500, ge=1)
+    refetch_updated: bool = False  # many sitemaps stamp every entry with the current time as <lastmod>
 
     _check_regexes = field_validator("allow", "deny", "follow_index")(_regexes)
 

@@ -12,8 +12,8 @@ from crawler.evidence import purge_evidence
 from crawler.health import close_run, open_run, refresh_silence
 from crawler.imports import ImportFailed, import_file
 from crawler.report import CrawlReport, SourceRun
-from crawler.scrapy_settings import scrapy_settings
 from crawler.platforms import missing_configuration
+from crawler.scrapy_settings import scrapy_settings
 from crawler.spiders import SPIDERS
 from storage.db import Database
 from storage.models import utcnow

@@ -115,11 +115,16 @@ def _row(data: ItemData, source_id: int | None, digest: str, parent_id: int | No
     return row
 
 
+_INSERTS: dict[str, Any] = {}
+
+
 def _insert(session: Session, row: dict[str, Any]) -> int | None:
     dialect = session.get_bind().dialect.name
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect]
-    stmt = insert(Item).values(**row).on_conflict_do_nothing().returning(Item.id)
-    return session.execute(stmt).scalar_one_or_none()
+    stmt = _INSERTS.get(dialect)
+    if stmt is None:  # built once per dialect so that SQLAlchemy compiles it once, not once per item
+        stmt = _INSERTS[dialect] = insert(Item).on_conflict_do_nothing().returning(Item.id)
+    return session.execute(stmt, row).scalar_one_or_none()
 
 
 def upsert_item(session: Session, data: ItemData, source_id: int | None = None) -> tuple[int, Outcome]:

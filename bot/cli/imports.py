@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from sqlalchemy import select
 
 from bot.cli.crawl import describe_run, number
 from bot.context import load_settings, open_database
@@ -13,7 +14,6 @@ from crawler.health import close_run, open_run
 from crawler.imports import ImportFailed, builtin_mappings, import_file
 from crawler.report import SourceRun
 from storage.models import Source
-from sqlalchemy import select
 
 
 def import_cmd(

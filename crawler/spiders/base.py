@@ -79,13 +79,21 @@ class SourceSpider(scrapy.Spider):
         """The decoded page, or None (counted as failed) when the response is not an HTML page."""
         content_type = response.headers.get(b"Content-Type") or b"text/html"
         if not content_type.lower().startswith(HTML_TYPES):
-            self.run.page_failed(response.url, f"không phải trang HTML ({content_type.decode('latin-1')})")
+            failed = self.run.entry_failed if response.meta.get("entry") else self.run.page_failed
+            failed(response.url, f"không phải trang HTML ({content_type.decode('latin-1')})")
             return None
         return decode_body(response.body, content_type.decode("latin-1"))
 
     def selector(self, response: scrapy.http.Response) -> Selector | None:
         text = self.html(response)
         return Selector(text=text) if text is not None else None
+
+    def entry_page(self, response: scrapy.http.Response) -> Selector | None:
+        """A listing, forum or channel page as a Selector; an entry page that is HTML counts as a success."""
+        page = self.selector(response)
+        if page is not None:
+            self.run.entries_ok += bool(response.meta.get("entry"))
+        return page
 
     def same_site(self, url: str) -> bool:
         return site_key(url) == site_key(self.source.url)

@@ -40,12 +40,9 @@ class ForumSpider(SourceSpider):
         yield self.entry_request(self.source.url, callback, conditional=False)
 
     def parse_node(self, response, page_number: int = 1):
-        page = self.selector(response)
+        page = self.entry_page(response)
         if page is None:
-            if response.meta.get("entry"):
-                self.run.entry_failed(response.url, "trang diễn đàn không phải HTML")
             return
-        self.run.entries_ok += bool(response.meta.get("entry"))
         links = page.css(".structItem-title a::attr(href)").getall() or page.css("a::attr(href)").getall()
         for href in links:
             url = response.urljoin(href)
@@ -70,12 +67,9 @@ class ForumSpider(SourceSpider):
         return [numbered[n] for n in newest]
 
     def parse_thread(self, response, first_page: bool = True):
-        page = self.selector(response)
+        page = self.entry_page(response)
         if page is None:
-            if response.meta.get("entry"):
-                self.run.entry_failed(response.url, "trang chủ đề không phải HTML")
             return
-        self.run.entries_ok += bool(response.meta.get("entry"))
         self.run.pages_fetched += 1
         thread = thread_url(response.url)
         title = clean_text(" ".join(page.css("h1.p-title-value ::text").getall())) or None

@@ -33,16 +33,11 @@ class SiteSpider(SourceSpider):
         return None
 
     def parse_listing(self, response, page_number: int = 1):
-        entry = response.meta.get("entry", False)
         if self.not_modified(response):
             return
-        page = self.selector(response)
+        page = self.entry_page(response)
         if page is None:
-            if entry:
-                self.run.entry_failed(response.url, "trang chuyên mục không phải HTML")
             return
-        if entry:
-            self.run.entries_ok += 1
         listing = canonical_url(response.url)
         candidates = [Candidate(url=link.url, title=link.text.strip() or None)
                       for link in self.links.extract_links(response)

@@ -36,8 +36,6 @@ class TelegramSpider(SourceSpider):
         page = self.selector(response)
         entry = response.meta.get("entry", False)
         if page is None:
-            if entry:
-                self.run.entry_failed(response.url, "trang kênh không phải HTML")
             return
         messages = page.css(".tgme_widget_message[data-post]")
         if entry and not messages and not page.css(".tgme_channel_info"):
