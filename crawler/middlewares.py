@@ -37,12 +37,16 @@ def retry_after_seconds(value: bytes | str | None, now: dt.datetime | None = Non
 
 class RetryAfterMiddleware(RetryMiddleware):
     """Scrapy's retry, plus: a 429/503 with Retry-After holds back every request to that site until the time the
-    server named, then retries. A wait longer than `crawl.retry_after_max_s` gives the page up for this run."""
+    server named, then retries. A wait longer than `crawl.retry_after_max_s` gives the page up for this run.
+
+    The hold is shared by every source crawled in this process (one crawler each): when one source is told to wait,
+    the others on the same site wait too."""
+
+    _not_before: dict[str, float] = {}  # site -> time.monotonic() before which nothing is sent there
 
     def __init__(self, settings: Any):
         super().__init__(settings)
         self.max_wait = settings.getfloat("DIEMBAO_RETRY_AFTER_MAX")
-        self._not_before: dict[str, float] = {}
 
     @staticmethod
     def _site(request: Request) -> str:

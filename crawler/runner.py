@@ -1,6 +1,6 @@
 """One crawl: every selected source in one Scrapy CrawlerProcess (so it must run in a process of its own, as
 `diembao crawl` does), imports read directly, platform sources without a token reported as not configured;
-then source silence is re-evaluated and expired evidence purged."""
+then source silence is re-evaluated, expired evidence purged and the crawler's heartbeat recorded."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from crawler.report import CrawlReport, SourceRun
 from crawler.platforms import missing_configuration
 from crawler.scrapy_settings import scrapy_settings
 from crawler.spiders import SPIDERS
+from storage.audit import beat
 from storage.db import Database
 from storage.models import utcnow
 from storage.sources import sync_sources
@@ -94,5 +95,8 @@ def run_crawl(settings: Settings, configs: list[SourceConfig], database: Databas
                 close_run(session, run, settings.crawl.silent_factor)
         refresh_silence(session, settings.crawl.silent_factor)
         report.purged_evidence = purge_evidence(session, settings.crawl.evidence_retention_days)
-    report.finished_at = utcnow()
+        report.finished_at = utcnow()
+        beat(session, "crawler", error="mọi nguồn đều thất bại" if report.all_failed else None,
+             sources=len(report.runs), new=report.total("new"), updated=report.total("updated"),
+             failed=report.total("failed"))
     return report

@@ -6,7 +6,7 @@ Graph API, versioned)."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from crawler.counts import parse_count
 from crawler.dates import parse_date
@@ -35,7 +35,10 @@ class FacebookSpider(ApiSpider):
 
     @property
     def page_id(self) -> str:
-        return self.opts.page_id or urlsplit(self.source.url).path.strip("/").split("/")[-1]
+        """`page_id`, else from the URL: facebook.com/<name> or facebook.com/profile.php?id=<id>."""
+        parts = urlsplit(self.source.url)
+        numeric = parse_qs(parts.query).get("id", [None])[0] if parts.path.endswith("profile.php") else None
+        return self.opts.page_id or numeric or parts.path.strip("/").split("/")[-1]
 
     async def start(self):
         url = self.api_url(f"{self.page_id}/posts", {"fields": POST_FIELDS, "limit": 25})

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from storage import Database
 from storage.items import ItemData, upsert_item
-from storage.models import CrawlRun, Item, Snapshot, Source
+from storage.models import CrawlRun, Heartbeat, Item, Snapshot, Source
 from tests.fakes import social
 from tests.fakes.articles import ARTICLES
 from tests.fakes.province import STORED_SLUG, Province
@@ -33,6 +33,9 @@ def crawl_province(database: Database, province: Province, run_crawl):
         runs = {s.name: (s, session.scalars(select(CrawlRun).where(CrawlRun.source_id == s.id)).one())
                 for s in session.scalars(select(Source))}
         snapshots = session.scalars(select(Snapshot)).all()
+        heartbeat = session.get(Heartbeat, "crawler")
+        assert heartbeat.last_success_at is not None and heartbeat.details["new"] == len(
+            [i for i in session.scalars(select(Item)) if i.source_id is not None])
         for item in items.values():
             session.expunge(item)
     return result, items, runs, snapshots, province
