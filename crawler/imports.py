@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import SQLAlchemyError
 
 from config.sources import SourceType
 from config.yamlfile import ConfigError, load_yaml
@@ -29,6 +30,7 @@ from storage.items import Capture, ItemData, fit_columns, upsert_item
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 BATCH = 200
+MAX_URL = 2048  # items.canonical_url
 Field = Literal["url", "canonical_url", "title", "text", "author", "author_id", "published_at", "outlet", "type",
                 "kind", "platform", "language", "likes", "comments", "shares", "views", "thread", "position",
                 "external_id", "sentiment"]
@@ -139,16 +141,22 @@ def row_item(row: dict[str, Any], cols: _Columns, mapping: Mapping, mapping_name
     if raw_date and published is None:
         warn.append(f"không đọc được thời gian {raw_date!r}, để trống")
     raw_type = cols.get(row, "type")
-    source_type = (raw_type if raw_type in SourceType.__args__ else _lookup(mapping.types, raw_type)) if raw_type \
-        else None
+    source_type = None
+    if raw_type:
+        source_type = raw_type if raw_type in SourceType.__args__ else _lookup(mapping.types, raw_type)
+        if source_type is None:
+            warn.append(f"loại nguồn {raw_type!r} không có trong bảng ánh xạ, dùng loại mặc định")
     raw_kind = cols.get(row, "kind")
     raw_platform = cols.get(row, "platform")
     position = cols.get(row, "position")
     extra: dict[str, Any] = {"imported_with": mapping_name}
     if cols.get(row, "sentiment"):
         extra["imported_sentiment"] = cols.get(row, "sentiment")
+    canonical = cols.get(row, "canonical_url") or canonical_url(url)
+    if len(canonical) > MAX_URL:
+        raise ValueError(f"đường dẫn dài quá {MAX_URL} ký tự")
     return ItemData(
-        url=url, canonical_url=cols.get(row, "canonical_url") or canonical_url(url), title=title, text=text or title,
+        url=url, canonical_url=canonical, title=title, text=text or title,
         source_type=source_type or mapping.defaults.get("type") or default_type,
         kind=raw_kind if raw_kind in KINDS else mapping.defaults.get("kind", "post"),
         platform=(_lookup(mapping.platforms, raw_platform) or raw_platform or _lookup(mapping.platforms, raw_type)
@@ -167,38 +175,37 @@ def import_file(database: Database, path: str | Path, mapping_name: str, run: So
     path = Path(path)
     name, mapping = load_mapping(mapping_name)
     rows = _rows(path, encoding)
-    cols: _Columns | None = None
-    batch: list[tuple[int, dict[str, Any]]] = []
+    batch: list[tuple[int, dict[str, Any], _Columns]] = []
+    seen_rows = 0
     for number, row in rows:
         if "__error__" in row:
             run.page_failed(f"{path.name}:{number}", row["__error__"])
             continue
-        if cols is None:
-            cols = _Columns.of(list(row), mapping)
-            if "url" not in cols.found:
-                raise ImportFailed(f"{path}: không thấy cột đường dẫn; bảng ánh xạ {name!r} chờ một trong các cột: "
-                                   f"{', '.join(mapping.columns.get('url', []))}; tệp có: {', '.join(map(str, row))}")
-        batch.append((number, row))
+        cols = _Columns.of(list(row), mapping)  # per row: JSONL lines need not share their keys
+        if not seen_rows and "url" not in cols.found:
+            raise ImportFailed(f"{path}: không thấy cột đường dẫn; bảng ánh xạ {name!r} chờ một trong các cột: "
+                               f"{', '.join(mapping.columns.get('url', []))}; tệp có: {', '.join(map(str, row))}")
+        seen_rows += 1
+        batch.append((number, row, cols))
         if len(batch) >= BATCH:
-            _store(database, path, name, mapping, cols, batch, run, default_type)
+            _store(database, path, name, mapping, batch, run, default_type)
             batch = []
-    if cols is None and run.failed == 0:
+    if not seen_rows and run.failed == 0:
         raise ImportFailed(f"{path}: tệp không có dòng dữ liệu nào")
-    if batch and cols is not None:
-        _store(database, path, name, mapping, cols, batch, run, default_type)
+    _store(database, path, name, mapping, batch, run, default_type)
     run.entries_ok += 1
     return run
 
 
-def _store(database: Database, path: Path, name: str, mapping: Mapping, cols: _Columns,
-           batch: list[tuple[int, dict[str, Any]]], run: SourceRun, default_type: str) -> None:
+def _store(database: Database, path: Path, name: str, mapping: Mapping,
+           batch: list[tuple[int, dict[str, Any], _Columns]], run: SourceRun, default_type: str) -> None:
     with database.session() as session:
-        for number, row in batch:
+        for number, row, cols in batch:
             where = f"{path.name}:{number}"
             warnings: list[str] = []
             try:
                 item = fit_columns(row_item(row, cols, mapping, name, default_type, warnings))
-            except (ValueError, ValidationError) as exc:
+            except ValueError as exc:
                 run.page_failed(where, str(exc))
                 continue
             item.capture = Capture(url=item.url, status=0, body=json.dumps(row, ensure_ascii=False).encode("utf-8"),
@@ -206,6 +213,10 @@ def _store(database: Database, path: Path, name: str, mapping: Mapping, cols: _C
                                             "X-Diembao-Mapping": name})
             for warning in warnings:
                 run.warn(where, warning)
-            with session.begin_nested():
-                _item_id, outcome = upsert_item(session, item, run.source_id)
+            try:
+                with session.begin_nested():
+                    _item_id, outcome = upsert_item(session, item, run.source_id)
+            except SQLAlchemyError as exc:
+                run.page_failed(where, f"không lưu được vào cơ sở dữ liệu: {type(exc).__name__}")
+                continue
             run.count(outcome)
