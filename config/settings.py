@@ -33,6 +33,10 @@ class CrawlSettings(_Section):
     max_page_bytes: int = Field(default=5_000_000, gt=0)
     evidence_retention_days: int = Field(default=365, ge=1)
     languages: list[str] = ["vi"]
+    download_delay_s: float = Field(default=0.5, ge=0)  # least delay between two requests to one site
+    autothrottle_start_delay_s: float = Field(default=1.0, ge=0)
+    retry_after_max_s: float = Field(default=300, ge=0)  # a longer Retry-After gives up until the next run
+    silent_factor: float = Field(default=3.0, gt=1)  # silent when quiet this many times its normal interval
 
 
 class NlpSettings(_Section):

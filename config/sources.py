@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from cssselect import SelectorError
+from parsel.csstranslator import HTMLTranslator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from config.source_options import check_kind_rules, parse_options
 from config.yamlfile import ConfigError, load_yaml
 from config.validation import validate_document
 
@@ -35,6 +38,16 @@ class Selectors(BaseModel):
     author: str | None = None
     published: str | None = None
 
+    @field_validator("title", "text", "author", "published")
+    @classmethod
+    def _valid_css(cls, css: str | None) -> str | None:
+        if css is not None:
+            try:
+                HTMLTranslator().css_to_xpath(css)
+            except SelectorError as exc:
+                raise ValueError(f"bộ chọn CSS {css!r} không hợp lệ: {exc}") from None
+        return css
+
 
 class SourceConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -53,7 +66,13 @@ class SourceConfig(BaseModel):
     def _url_shape(self) -> "SourceConfig":
         if self.kind != "import" and not self.url.startswith(("http://", "https://")):
             raise ValueError("url phải bắt đầu bằng http:// hoặc https:// (trừ nguồn kind: import)")
+        check_kind_rules(self.kind, self.url, parse_options(self.kind, self.options))
         return self
+
+    @property
+    def opts(self):
+        """The typed kind-specific options (FeedOptions, SiteOptions, ...), defaults filled in."""
+        return parse_options(self.kind, self.options)
 
 
 class SourcesFile(BaseModel):

@@ -63,6 +63,17 @@ class ItemData:
     capture: Capture | None = None
 
 
+def fit_columns(data: ItemData) -> ItemData:
+    """Trim text to the widths of the item columns (a hostile page must not make a write fail). The canonical URL
+    is never trimmed: it is an identity, and a caller must reject an over-long one instead."""
+    for column in Item.__table__.columns:
+        length = getattr(column.type, "length", None)
+        value = getattr(data, column.name, None) if length and column.name != "canonical_url" else None
+        if isinstance(value, str) and len(value) > length:
+            setattr(data, column.name, value[:length - 1] + "…")
+    return data
+
+
 def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip().lower()
 
@@ -104,11 +115,16 @@ def _row(data: ItemData, source_id: int | None, digest: str, parent_id: int | No
     return row
 
 
+_INSERTS: dict[str, Any] = {}
+
+
 def _insert(session: Session, row: dict[str, Any]) -> int | None:
     dialect = session.get_bind().dialect.name
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect]
-    stmt = insert(Item).values(**row).on_conflict_do_nothing().returning(Item.id)
-    return session.execute(stmt).scalar_one_or_none()
+    stmt = _INSERTS.get(dialect)
+    if stmt is None:  # built once per dialect so that SQLAlchemy compiles it once, not once per item
+        stmt = _INSERTS[dialect] = insert(Item).on_conflict_do_nothing().returning(Item.id)
+    return session.execute(stmt, row).scalar_one_or_none()
 
 
 def upsert_item(session: Session, data: ItemData, source_id: int | None = None) -> tuple[int, Outcome]:
@@ -162,10 +178,16 @@ def _with_item(snapshot: Snapshot, item_id: int) -> Snapshot:
     return snapshot
 
 
-def stored_urls(session: Session, canonical_urls: list[str]) -> set[str]:
-    """Which of these canonical URLs are already stored (so the crawler can skip fetching them)."""
-    found: set[str] = set()
+def fetched_times(session: Session, canonical_urls: list[str]) -> dict[str, dt.datetime]:
+    """When each of these canonical URLs was last fetched, for those already stored."""
+    found: dict[str, dt.datetime] = {}
     for start in range(0, len(canonical_urls), 500):
         chunk = canonical_urls[start:start + 500]
-        found.update(session.scalars(select(Item.canonical_url).where(Item.canonical_url.in_(chunk))))
+        found.update(session.execute(
+            select(Item.canonical_url, Item.fetched_at).where(Item.canonical_url.in_(chunk))).tuples().all())
     return found
+
+
+def stored_urls(session: Session, canonical_urls: list[str]) -> set[str]:
+    """Which of these canonical URLs are already stored (so the crawler can skip fetching them)."""
+    return set(fetched_times(session, canonical_urls))
