@@ -123,7 +123,7 @@ class FakeTelegram:
         self._next_message = 1000
         self.sent: list[Sent] = []
         self.answers: list[dict[str, Any]] = []
-        self.commands: list[dict[str, Any]] = []
+        self.commands: dict[str, list[dict[str, Any]]] = {}  # scope (JSON) -> commands
         self.calls: list[tuple[float, str, dict[str, Any]]] = []  # every call received: (monotonic, method, params)
         self.accepted: list[tuple[float, str, int]] = []  # (monotonic, method, chat_id) of every message send/edit done
         self.faults: list[Fault] = []
@@ -297,12 +297,20 @@ class FakeTelegram:
     def _api_getWebhookInfo(self, params):
         return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self.updates)}
 
+    @staticmethod
+    def _scope(params: dict[str, Any]) -> str:
+        return json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True)
+
     def _api_setMyCommands(self, params):
-        self.commands = list(params.get("commands") or [])
+        self.commands[self._scope(params)] = list(params.get("commands") or [])
+        return True
+
+    def _api_deleteMyCommands(self, params):
+        self.commands.pop(self._scope(params), None)
         return True
 
     def _api_getMyCommands(self, params):
-        return self.commands
+        return self.commands.get(self._scope(params), [])
 
     def _api_getUpdates(self, params: dict[str, Any], block: bool) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -386,6 +394,14 @@ class FakeTelegram:
         sent.edits.append(sent.html)
         sent.html, sent.text, sent.reply_markup = params["text"], text, markup
         self.accepted.append((time.monotonic(), "edit", chat_id))
+        return self.message_json(sent)
+
+    def _api_editMessageReplyMarkup(self, params):
+        chat_id = self._target_chat(params)
+        sent = self.messages.get((chat_id, int(params["message_id"])))
+        if sent is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        sent.reply_markup = self._check_markup(params.get("reply_markup"))
         return self.message_json(sent)
 
     def _api_answerCallbackQuery(self, params):
