@@ -9,12 +9,9 @@ import asyncio
 import logging
 import signal
 
-from telegram.error import InvalidToken
-
 from bot.outbox import Dispatcher, SendLimiter
 from bot.telegram.access import bootstrap_admins
 from bot.telegram.app import ALLOWED_UPDATES, build_application, prepare
-from bot.telegram.botapi import bot_credentials
 from config.settings import Settings
 from storage import Database
 
@@ -46,9 +43,8 @@ async def serve(settings: Settings, database: Database, stop: asyncio.Event, *, 
             raise sending.exception()
 
 
-def run_bot(settings: Settings, database: Database) -> None:
-    """`diembao bot`: MissingToken (Vietnamese message) without TELEGRAM_BOT_TOKEN."""
-    token, base_url = bot_credentials(settings)
+def run_bot(settings: Settings, database: Database, token: str, base_url: str) -> None:
+    """`diembao bot`: serve until SIGINT or SIGTERM."""
     with database.session() as session:
         bootstrap_admins(session, settings.admin_ids)
 
@@ -59,7 +55,4 @@ def run_bot(settings: Settings, database: Database) -> None:
             loop.add_signal_handler(sig, stop.set)
         await serve(settings, database, stop, token=token, base_url=base_url)
 
-    try:
-        asyncio.run(main())
-    except InvalidToken as exc:
-        raise InvalidToken(f"Telegram từ chối mã bot (TELEGRAM_BOT_TOKEN): {exc}") from exc
+    asyncio.run(main())

@@ -18,6 +18,7 @@ import html
 import json
 import re
 import socket
+import sys
 import threading
 import time
 import urllib.parse
@@ -80,15 +81,16 @@ def utf16_len(text: str) -> int:
 
 @dataclass
 class Fault:
-    """Make the next `times` calls of `method` (to `chat_id`, when given) fail in the way `kind` says:
-    "429" (retry_after), "500", "502", "drop_before"/"drop_after" (close the connection before/after doing the work),
-    "hang_before"/"hang_after" (block until `release()`, then drop)."""
+    """Let `after` matching calls of `method` (to `chat_id`, when given) through, then make the next `times` fail
+    the way `kind` says: "429" (retry_after), "500", "502", "drop_before"/"drop_after" (close the connection
+    before/after doing the work), "hang_before"/"hang_after" (block until `release()`, then drop)."""
 
     method: str
     kind: str
     times: int = 1
     retry_after: int = 1
     chat_id: int | None = None
+    after: int = 0
 
 
 @dataclass
@@ -202,9 +204,13 @@ class FakeTelegram:
         kind = next(k for k in update if k != "update_id")
         return self._push(kind, update[kind])
 
-    def inject(self, method: str, kind: str, times: int = 1, retry_after: int = 1, chat_id: int | None = None) -> None:
+    def inject(self, method: str, kind: str, times: int = 1, retry_after: int = 1, chat_id: int | None = None,
+               after: int = 0) -> None:
         with self.cond:
-            self.faults.append(Fault(method, kind, times, retry_after, chat_id))
+            if kind.startswith("hang"):
+                self.hung.clear()
+                self._release.clear()
+            self.faults.append(Fault(method, kind, times, retry_after, chat_id, after))
 
     def release(self) -> None:
         self._release.set()
@@ -229,7 +235,7 @@ class FakeTelegram:
     def message_json(self, sent: Sent) -> dict[str, Any]:
         message: dict[str, Any] = {"message_id": sent.message_id, "date": int(time.time()),
                                    "chat": self.chats[sent.chat_id], "from": self.bot_user, "text": sent.text}
-        if sent.reply_markup:
+        if sent.reply_markup and "inline_keyboard" in sent.reply_markup:  # Telegram returns inline keyboards only
             message["reply_markup"] = sent.reply_markup
         return message
 
@@ -245,6 +251,9 @@ class FakeTelegram:
             for fault in self.faults:
                 if fault.method == method and fault.times > 0 and (
                         fault.chat_id is None or str(fault.chat_id) == str(params.get("chat_id"))):
+                    if fault.after > 0:
+                        fault.after -= 1
+                        return None
                     fault.times -= 1
                     return fault
         return None
@@ -530,6 +539,11 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.fake = fake
         self.connections: set[socket.socket] = set()
+
+    def handle_error(self, request, client_address) -> None:
+        """Clients closing connections (and our own drops) are normal here; anything else is reported."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
 
 
 class FakeTelegramServer:
