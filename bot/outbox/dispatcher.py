@@ -42,7 +42,6 @@ from storage.models import Chat, Outbox, utcnow
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-ONCE = {"max_retries": 0}  # the dispatcher reschedules a 429 itself
 CRASHED = "Dịch vụ gửi tin dừng đột ngột khi đang gửi: chưa rõ Telegram đã nhận hay chưa, nên không tự gửi lại."
 
 
@@ -60,6 +59,11 @@ class Job:
     document_path: str | None = None
     done: int = 0  # parts Telegram already confirmed
     message_id: int | None = None  # the message an edit rewrites (the one carrying the buttons)
+
+
+def _limits(job: Job) -> dict[str, int]:
+    """The dispatcher reschedules a 429 itself; rows go in the order they were queued."""
+    return {"max_retries": 0, "priority": job.row_id}
 
 
 def _due(now: dt.datetime):
@@ -319,7 +323,7 @@ class Dispatcher:
                 if index < len(parts):
                     message = await self.bot.send_message(
                         job.chat_id, parts[index], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
-                        reply_markup=self._markup(job) if last else None, rate_limit_args=ONCE)
+                        reply_markup=self._markup(job) if last else None, rate_limit_args=_limits(job))
                 else:
                     path = Path(job.document_path)
                     if not path.is_file():
@@ -328,7 +332,7 @@ class Dispatcher:
                         return
                     with path.open("rb") as fh:
                         message = await self.bot.send_document(job.chat_id, document=fh, filename=path.name,
-                                                               reply_markup=self._markup(job), rate_limit_args=ONCE)
+                                                               reply_markup=self._markup(job), rate_limit_args=_limits(job))
             except TelegramError as exc:
                 await asyncio.to_thread(self._failed, job, judge(exc))
                 return
@@ -338,7 +342,7 @@ class Dispatcher:
         try:
             await self.bot.edit_message_text(fit(job.text), chat_id=job.chat_id, message_id=job.message_id,
                                              parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
-                                             reply_markup=self._markup(job), rate_limit_args=ONCE)
+                                             reply_markup=self._markup(job), rate_limit_args=_limits(job))
         except TelegramError as exc:
             if not_modified(exc):
                 await asyncio.to_thread(self._edit_done, job)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram.ext import ExtBot
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.outbox.limits import SendLimiter
 from config.settings import Settings, telegram_api_base_url, telegram_bot_token
@@ -38,7 +38,8 @@ def http_request(pool_size: int = 64) -> HTTPXRequest:
                         pool_timeout=10.0)
 
 
-def make_bot(token: str, base_url: str, limiter: SendLimiter | None = None) -> ExtBot:
+def make_bot(token: str, base_url: str, limiter: SendLimiter | None = None,
+             request: BaseRequest | None = None) -> ExtBot:
     """A bot for sending only (the dispatcher on its own); call `await bot.initialize()` before use."""
-    return ExtBot(token, base_url=base_url, base_file_url=file_url(base_url), request=http_request(),
+    return ExtBot(token, base_url=base_url, base_file_url=file_url(base_url), request=request or http_request(),
                   rate_limiter=limiter or SendLimiter())

@@ -70,27 +70,36 @@ def test_callback_data_round_trips_and_rejects_everything_else():
     assert len(encode_step(10**11, 10**5, "kvi").encode()) <= 64
 
 
-class _Clock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
-
-
-def test_per_chat_group_and_overall_windows():
-    clock = _Clock()
-    limiter = SendLimiter(slack=0.0, clock=clock)
-    limiter._take("7", False, clock.now)
-    assert limiter._wait("7", clock.now + 0.5) == pytest.approx(0.5)
-    assert limiter._wait("8", clock.now + 0.5) <= 0
-    for n in range(20):  # 20 messages in one group, one per second
-        limiter._take("-5", True, clock.now + n)
-    assert limiter._wait("-5", clock.now + 20) == pytest.approx(40)  # the 21st waits until a minute after the 1st
-    busy = SendLimiter(slack=0.0, clock=clock)
-    for n in range(30):
-        busy._take(str(n), False, clock.now + n / 100)
-    assert busy._wait("99", clock.now + 0.5) == pytest.approx(0.5)  # 30 in the last second: wait
+def test_windows_count_requests_in_flight_and_answers_until_a_window_after():
+    limiter = SendLimiter(slack=0.0)
+    limiter.take("7")
+    assert limiter.delay("7", 100.0) is None  # in flight: it may arrive at any moment
+    assert limiter.delay("8", 100.0) == 0
+    limiter.finish("7", 100.4)  # answered at 100.4: it arrived at 100.4 at the latest
+    assert limiter.delay("7", 100.9) == pytest.approx(0.5)
+    for n in range(20):  # 20 messages in one group, answered one per second
+        limiter.take("-5")
+        limiter.finish("-5", 200.0 + n)
+    assert limiter.delay("-5", 220.0) == pytest.approx(40)  # the 21st waits a minute after the 1st answer
+    busy = SendLimiter(slack=0.0)
+    for n in range(29):
+        busy.take(str(n))
+        busy.finish(str(n), 300.0 + n / 100)
+    busy.take("29")  # 29 answered and 1 in flight: the 31st waits for answers to age out
+    assert busy.delay("99", 300.5) == pytest.approx(0.5)
     busy.pause(3)
-    assert busy._wait("99", clock.now + 2) == pytest.approx(1)
+    assert busy.delay("99", 301.0) > 1.0
     assert is_group(-100123) and not is_group(42) and is_group("@kenh")
+
+
+async def test_a_429_pauses_everything_and_is_retried_for_replies(server, fake):
+    from bot.telegram.botapi import make_bot
+    fake.user(11)
+    fake.inject("sendMessage", "429", retry_after=1)
+    bot = make_bot(fake.token, server.base_url, SendLimiter(max_retries=1))
+    await bot.initialize()
+    await bot.send_message(11, "Xin chào")
+    await bot.shutdown()
+    assert [m.text for m in fake.delivered(11)] == ["Xin chào"]
+    sends = [t for t, method, _ in fake.calls if method == "sendMessage"]
+    assert len(sends) == 2 and sends[1] - sends[0] >= 1.0  # the retry honoured retry_after
