@@ -317,6 +317,10 @@ class Dispatcher:
         if steps == 0:
             await asyncio.to_thread(self._failed, job, Verdict(Fate.REJECTED, "Tin nhắn rỗng: không có gì để gửi."))
             return
+        if job.document_path and not Path(job.document_path).is_file():  # checked before any part leaves
+            await asyncio.to_thread(self._failed, job, Verdict(
+                Fate.REJECTED, f"Không tìm thấy tệp đính kèm: {job.document_path}"))
+            return
         for index in range(job.done, steps):
             last = index == steps - 1
             try:
@@ -326,10 +330,6 @@ class Dispatcher:
                         reply_markup=self._markup(job) if last else None, rate_limit_args=_limits(job))
                 else:
                     path = Path(job.document_path)
-                    if not path.is_file():
-                        await asyncio.to_thread(self._failed, job, Verdict(
-                            Fate.REJECTED, f"Không tìm thấy tệp đính kèm: {path}"))
-                        return
                     with path.open("rb") as fh:
                         message = await self.bot.send_document(job.chat_id, document=fh, filename=path.name,
                                                                reply_markup=self._markup(job), rate_limit_args=_limits(job))

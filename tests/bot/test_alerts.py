@@ -17,9 +17,9 @@ def _rows(session) -> list[Outbox]:
     return list(session.scalars(select(Outbox).order_by(Outbox.id)))
 
 
-def test_each_chat_gets_what_its_subscriptions_match(sqlite_database):
-    cfg = settings(sqlite_database.url)
-    with sqlite_database.session() as s:
+def test_each_chat_gets_what_its_subscriptions_match(database):
+    cfg = settings(database.url)
+    with database.session() as s:
         member(s, 70, "reviewer", "Mọi thứ", subscribe={})
         member(s, 71, "officer", "Đất đai Cam Ranh", subscribe={"topics": ["land"], "places": ["Cam Ranh"]})
         member(s, 72, "officer", "Chỉ nghiêm trọng", subscribe={"min_severity": "critical"})
@@ -34,7 +34,7 @@ def test_each_chat_gets_what_its_subscriptions_match(sqlite_database):
         flag(s, other, kind="misinformation", severity="critical")
         assert queue_alerts(s, cfg) == 4
         assert queue_alerts(s, cfg) == 0  # every flag is taken once
-    with sqlite_database.session() as s:
+    with database.session() as s:
         got = {(r.chat_id, s.get(Flag, r.flag_id).kind) for r in _rows(s)}
         assert got == {(70, "negative_press"), (70, "misinformation"), (71, "negative_press"), (72, "misinformation")}
         assert all(f.alerted_at is not None for f in s.scalars(select(Flag)))
@@ -42,9 +42,9 @@ def test_each_chat_gets_what_its_subscriptions_match(sqlite_database):
         assert buttons == {70: True, 71: False, 72: False}  # officers read alerts, reviewers label them
 
 
-def test_a_story_gets_one_alert_per_chat_and_later_items_raise_its_counter(sqlite_database):
-    cfg = settings(sqlite_database.url)
-    with sqlite_database.session() as s:
+def test_a_story_gets_one_alert_per_chat_and_later_items_raise_its_counter(database):
+    cfg = settings(database.url)
+    with database.session() as s:
         member(s, 70, "reviewer", "Rà soát", subscribe={})
         story = Story(title="Sạt lở đèo Khánh Lê", item_count=3, outlet_count=2, created_at=utcnow())
         s.add(story)
@@ -59,7 +59,7 @@ def test_a_story_gets_one_alert_per_chat_and_later_items_raise_its_counter(sqlit
         flag(s, item(s, "Tin giả: đèo Khánh Lê đóng vĩnh viễn", "Chia sẻ ngay!"), kind="misinformation",
              severity="critical", story_id=story.id)
         assert queue_alerts(s, cfg) == 0
-    with sqlite_database.session() as s:
+    with database.session() as s:
         [row] = _rows(s)
         assert row.counter == 3 and row.needs_edit and row.severity == "critical"
         assert s.get(Flag, row.flag_id).kind == "misinformation"  # the card shows the most severe flag
@@ -67,9 +67,9 @@ def test_a_story_gets_one_alert_per_chat_and_later_items_raise_its_counter(sqlit
         parse_html(row.text)
 
 
-def test_quiet_alerts_wait_for_one_summary_and_a_severe_one_is_promoted(sqlite_database):
-    cfg = settings(sqlite_database.url, summary_minutes=30)
-    with sqlite_database.session() as s:
+def test_quiet_alerts_wait_for_one_summary_and_a_severe_one_is_promoted(database):
+    cfg = settings(database.url, summary_minutes=30)
+    with database.session() as s:
         member(s, 70, "reviewer", "Rà soát", subscribe={"min_severity": "low"})
         for n in range(3):
             flag(s, item(s, f"Tin nhỏ {n} <vụn vặt>", "Nội dung nhỏ."), kind="negative_press", severity="low")
@@ -79,7 +79,7 @@ def test_quiet_alerts_wait_for_one_summary_and_a_severe_one_is_promoted(sqlite_d
         assert {r.status for r in _rows(s)} == {"held"}
         assert group_quiet_alerts(s, cfg) == 0  # not yet due
         assert group_quiet_alerts(s, cfg, now=utcnow() + dt.timedelta(minutes=31)) == 1
-    with sqlite_database.session() as s:
+    with database.session() as s:
         rows = _rows(s)
         summary = [r for r in rows if r.kind == "summary"]
         assert len(summary) == 1 and summary[0].status == "pending" and summary[0].counter == 4
@@ -99,8 +99,8 @@ def test_quiet_alerts_wait_for_one_summary_and_a_severe_one_is_promoted(sqlite_d
         assert (held.status, held.severity, held.counter) == ("pending", "high", 2)
 
 
-def test_cards_escape_everything_and_fit_one_message(sqlite_database):
-    with sqlite_database.session() as s:
+def test_cards_escape_everything_and_fit_one_message(database):
+    with database.session() as s:
         hostile = '<script>alert("x")</script> & ' * 400
         i = item(s, hostile[:300], hostile, url='https://vd.vn/?a=1&b="2"')
         analysis(s, i, misinfo_score=0.9)

@@ -100,15 +100,16 @@ def current(session: Session, caller: Caller) -> list[Subscription]:
                                 .order_by(Subscription.id)))
 
 
-def add(session: Session, caller: Caller, wanted: dict[str, object]) -> list[Subscription]:
+def add(session: Session, caller: Caller, text: str, profile: Profile) -> str:
+    wanted = parse(text, profile)
     sub = Subscription(chat_id=_chat(session, caller).id, created_at=utcnow(), **wanted)
     session.add(sub)
     session.flush()
     record(session, caller.actor, "subscription.add", "chat", caller.chat_id, subscription=sub.id, **wanted)
-    return current(session, caller)
+    return "Đã đăng ký."
 
 
-def drop(session: Session, caller: Caller, which: str) -> int:
+def drop(session: Session, caller: Caller, which: str, _profile: Profile) -> str:
     chat = _chat(session, caller)
     query = delete(Subscription).where(Subscription.chat_id == chat.id)
     if norm(which) not in EVERYTHING:
@@ -117,7 +118,7 @@ def drop(session: Session, caller: Caller, which: str) -> int:
         query = query.where(Subscription.id == int(which.lstrip("#")))
     removed = session.execute(query).rowcount
     record(session, caller.actor, "subscription.remove", "chat", caller.chat_id, which=which, removed=removed)
-    return removed
+    return f"Đã hủy {removed} đăng ký."
 
 
 def listing(subs: list[Subscription], profile: Profile) -> str:
@@ -126,46 +127,31 @@ def listing(subs: list[Subscription], profile: Profile) -> str:
     return "Đang nhận cảnh báo theo:\n" + "\n".join(describe(s, profile) for s in subs)
 
 
-async def _allowed(update: Update, caller: Caller) -> bool:
-    if caller.in_group and caller.role != "admin":
+async def _manage(update: Update, context: CallbackContext, caller: Caller, hint: str, change) -> None:
+    """No argument: show this chat's subscriptions and `hint`. Otherwise `change(session, caller, text, profile)`,
+    which only admins may do in a group."""
+    profile = deps(context).profile
+    text = " ".join(context.args or []).strip()
+    if text and caller.in_group and caller.role != "admin":
         await reply(update, "Trong nhóm, chỉ quản trị viên thay đổi đăng ký nhận cảnh báo.")
-        return False
-    return True
+        return
+    done = hint
+    if text:
+        try:
+            done = await run_db(context, change, caller, text, profile)
+        except SubscriptionError as exc:
+            await reply(update, str(exc))
+            return
+    subs = await run_db(context, current, caller)
+    await reply(update, f"{done}\n{listing(subs, profile)}")
 
 
 async def subscribe(update: Update, context: CallbackContext, caller: Caller) -> None:
-    profile = deps(context).profile
-    text = " ".join(context.args or [])
-    if not text.strip():
-        subs = await run_db(context, current, caller)
-        await reply(update, f"{listing(subs, profile)}\n\n{esc(USAGE)}")
-        return
-    if not await _allowed(update, caller):
-        return
-    try:
-        subs = await run_db(context, add, caller, parse(text, profile))
-    except SubscriptionError as exc:
-        await reply(update, str(exc))
-        return
-    await reply(update, f"Đã đăng ký.\n{listing(subs, profile)}")
+    await _manage(update, context, caller, esc(USAGE), add)
 
 
 async def unsubscribe(update: Update, context: CallbackContext, caller: Caller) -> None:
-    profile = deps(context).profile
-    which = " ".join(context.args or []).strip()
-    if not which:
-        subs = await run_db(context, current, caller)
-        await reply(update, f"{listing(subs, profile)}\nHủy: /unsubscribe SỐ hoặc /unsubscribe tất cả.")
-        return
-    if not await _allowed(update, caller):
-        return
-    try:
-        removed = await run_db(context, drop, caller, which)
-    except SubscriptionError as exc:
-        await reply(update, str(exc))
-        return
-    subs = await run_db(context, current, caller)
-    await reply(update, f"Đã hủy {removed} đăng ký.\n{listing(subs, profile)}")
+    await _manage(update, context, caller, "Hủy: /unsubscribe SỐ hoặc /unsubscribe tất cả.", drop)
 
 
 COMMANDS = (
