@@ -33,6 +33,7 @@ from telegram.ext import ExtBot
 
 from bot.alerts import group_quiet_alerts, queue_alerts
 from bot.outbox.errors import Fate, Verdict, edit_target_gone, judge, not_modified
+from bot.outbox.limits import SendLimiter
 from bot.telegram.callbacks import encode_resend
 from bot.telegram.html import esc, fit, local_time, shorten, split_html
 from config.settings import Settings
@@ -87,9 +88,9 @@ def add_uncertain_notice(session: Session, row: Outbox, tz) -> None:
         return
     first_line = re.sub(r"<[^<>]*>", "", (row.text or "").split("\n", 1)[0])
     title = shorten(re.sub(r"&(lt|gt|quot|amp|#\d+);", " ", first_line), 80) or f"tin nhắn #{row.id}"
-    text = (f"⚠️ <b>Chưa chắc tin nhắn đã đến</b>\nKết nối tới Telegram bị ngắt khi đang gửi “{esc(title)}” "
-            f"({local_time(row.claimed_at or utcnow(), tz)}). Nếu bạn chưa nhận được, bấm <b>Gửi lại</b>; "
-            "nếu đã nhận, bỏ qua thông báo này.")
+    text = (f"⚠️ <b>Chưa chắc tin nhắn đã đến</b>\nViệc gửi “{esc(title)}” lúc "
+            f"{local_time(row.claimed_at or utcnow(), tz)} bị gián đoạn, không rõ Telegram đã nhận hay chưa. "
+            "Nếu bạn chưa thấy tin đó, bấm <b>Gửi lại</b>; nếu đã thấy, bỏ qua thông báo này.")
     session.add(Outbox(chat_id=row.chat_id, kind="notice", dedupe_key=key, text=text, status="pending",
                        reply_markup={"inline_keyboard": [[{"text": "Gửi lại", "callback_data": encode_resend(row.id)}]]},
                        next_attempt_at=utcnow(), message_ids=[], counter=1, attempts=0, needs_edit=False,
@@ -187,9 +188,23 @@ class Dispatcher:
                 self._last_beat = now
             return chats, waiting
 
+    async def _turn(self, chat_id: int) -> bool:
+        """Wait until the limits let a message to `chat_id` go, before claiming it: a row never sits claimed in
+        the limiter (where a crash would make it uncertain), and a stop is not held up. False when stopped."""
+        limiter = self.bot.rate_limiter
+        while not self._stop.is_set():
+            wait = limiter.delay(chat_id, limiter.clock()) if isinstance(limiter, SendLimiter) else 0.0
+            if wait is not None and wait <= 0:
+                return True
+            try:
+                await asyncio.wait_for(self._stop.wait(), timeout=wait if wait is not None else 0.05)
+            except TimeoutError:
+                pass
+        return False
+
     async def _drain(self, chat_id: int) -> None:
         try:
-            while not self._stop.is_set():
+            while await self._turn(chat_id):
                 job = await asyncio.to_thread(self.claim, chat_id)
                 if job is None:
                     return
