@@ -68,7 +68,7 @@ async def test_429_is_rescheduled_after_retry_after_and_delivered_once(database,
     fake.inject("sendMessage", "429", retry_after=1)
     with database.session() as s:
         outbox_row(s, 11, "Cảnh báo", key="a")
-    await _dispatcher(database, sender).run_until_idle()
+    await _run_until_delivered(_dispatcher(database, sender), fake, 11)
     row = _rows(database)["a"]
     assert row.status == "sent" and row.attempts == 2 and len(fake.delivered(11)) == 1
     sends = [at for at, method, _ in fake.calls if method == "sendMessage"]
