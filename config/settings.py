@@ -84,6 +84,10 @@ class DigestSettings(_Section):
 
 class TelegramSettings(_Section):
     api_base_url: str = "https://api.telegram.org/bot"
+    quiet_severity: Severity | None = "low"  # alerts at or below it are grouped into a periodic summary
+    summary_minutes: float = Field(default=60, gt=0)  # how long a quiet alert may wait for its summary
+    invite_hours: float = Field(default=48, gt=0)  # how long a one-time invite code stays valid
+    poll_timeout_s: int = Field(default=30, ge=0, le=50)  # getUpdates long-polling timeout
 
 
 class _YamlSource(PydanticBaseSettingsSource):

@@ -11,6 +11,14 @@ MISINFO = {"reliable": "Đáng tin cậy", "unreliable": "Nghi vấn sai sự th
 VERDICTS = {"tin_gia": "Tin giả", "sai_su_that": "Tin sai sự thật", "xac_thuc": "Tin xác thực"}
 REVIEW_VERDICTS = {**VERDICTS, "chua_du_co_so": "Chưa đủ cơ sở"}
 RELEVANCE = {"relevant": "Liên quan tỉnh", "irrelevant": "Không liên quan"}
+SOURCE_TYPES = {
+    "provincial_press": "Báo chí địa phương",
+    "central_press": "Báo chí Trung ương",
+    "portal": "Cổng, trang thông tin điện tử",
+    "social": "Mạng xã hội",
+    "forum": "Diễn đàn",
+    "tip": "Tin báo của cán bộ",
+}
 
 CLAIM_DOMAINS = {
     "policy_law": "Chính sách, pháp luật",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import config_cmd, db, status
+from bot.cli import config_cmd, db, status, telegram_cmd
 from bot.cli import crawl, imports, items, sources_cmd
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
@@ -16,6 +16,7 @@ app.command("crawl")(crawl.crawl)
 app.command("import")(imports.import_cmd)
 app.add_typer(items.app, name="items")
 app.command("sources")(sources_cmd.sources)
+app.command("bot")(telegram_cmd.bot)
 
 
 def main() -> None:

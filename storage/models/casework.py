@@ -50,6 +50,7 @@ class Flag(Timestamped, Base):
     legal_basis: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)  # one open flag per subject and kind
+    alerted_at: Mapped[dt.datetime | None] = mapped_column(index=True)  # when its alerts were queued in the outbox
 
     events: Mapped[list["FlagEvent"]] = relationship(order_by="FlagEvent.id", cascade="all, delete-orphan")
 

@@ -27,7 +27,9 @@ class Outbox(Timestamped, Base):
     text: Mapped[str] = mapped_column(Text)  # HTML, already escaped
     reply_markup: Mapped[dict[str, Any] | None] = mapped_column()
     document_path: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending, sending, sent, failed, dead
+    # pending, sending (claimed), sent, uncertain (outcome unknown: never resent blindly), dead (permanent error),
+    # held (quiet alert waiting for its summary), grouped (sent inside a summary)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     claimed_at: Mapped[dt.datetime | None]

@@ -262,6 +262,7 @@ def upgrade() -> None:
     sa.Column('updated_at', storage.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('dedupe_key', sa.String(length=200), nullable=True),
     sa.Column('created_at', storage.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('alerted_at', storage.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['claim_id'], ['claims.id'], name=op.f('fk_flags_claim_id_claims'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['item_id'], ['items.id'], name=op.f('fk_flags_item_id_items'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_flags_source_id_sources'), ondelete='SET NULL'),
@@ -270,6 +271,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('dedupe_key', name=op.f('uq_flags_dedupe_key'))
     )
     with op.batch_alter_table('flags', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_flags_alerted_at'), ['alerted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_flags_item_id'), ['item_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_flags_source_id'), ['source_id'], unique=False)
         batch_op.create_index('ix_flags_status_kind', ['status', 'kind'], unique=False)
@@ -409,6 +411,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_flags_status_kind')
         batch_op.drop_index(batch_op.f('ix_flags_source_id'))
         batch_op.drop_index(batch_op.f('ix_flags_item_id'))
+        batch_op.drop_index(batch_op.f('ix_flags_alerted_at'))
 
     op.drop_table('flags')
     with op.batch_alter_table('analyses', schema=None) as batch_op:
