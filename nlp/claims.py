@@ -15,7 +15,7 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from nlp.similarity import NUM_PERM, SimilarityIndex, cosine, plain, shingles, signature
+from nlp.similarity import NUM_PERM, SHINGLE, SimilarityIndex, cosine, plain, shingles, signature
 
 MATCH = "match"
 SUGGEST = "suggest"
@@ -35,6 +35,25 @@ class ClaimMatch:
 
 def _grams(text: str) -> set[str]:
     return shingles(text, punctuation=False)
+
+
+def _plain_grams(folded: str) -> set[str]:
+    """Shingles of text already passed through `plain` (what the index keeps of each claim)."""
+    return shingles(folded, punctuation=False) if len(folded) <= SHINGLE else \
+        {folded[i:i + SHINGLE] for i in range(len(folded) - SHINGLE + 1)}
+
+
+def best_window(claim_grams: set[str], parts: list[set[str]], whole: set[str], floor: float) -> float:
+    """The claim's best cosine over the windows, or 0 as soon as it is clear none can reach `floor`: no window
+    shares more with the claim than the whole item does, which bounds each window's cosine from above."""
+    shared = len(claim_grams & whole)
+    size = len(claim_grams)
+    best = 0.0
+    for grams in parts:
+        if min(shared, len(grams)) / (size * len(grams)) ** 0.5 < max(floor, best):
+            continue
+        best = max(best, cosine(claim_grams, grams))
+    return best
 
 
 def windows(text: str) -> list[str]:
@@ -68,7 +87,7 @@ class ClaimMatcher:
         self.window = dt.timedelta(days=window_days)
         self.num_perm = num_perm
         self._index = SimilarityIndex(threshold=candidate_threshold(suggest_threshold), num_perm=num_perm)
-        self._claims: dict[Hashable, tuple[str, dt.date | None]] = {}
+        self._claims: dict[Hashable, tuple[str, dt.date | None]] = {}  # id -> (plain text, date)
 
     def __len__(self) -> int:
         return len(self._claims)
@@ -82,7 +101,7 @@ class ClaimMatcher:
         if not grams:
             raise ValueError(f"claim {claim_id!r} has no text to match")
         self._index.add(claim_id, signature(grams, self.num_perm))
-        self._claims[claim_id] = (text, claim_date)
+        self._claims[claim_id] = (plain(text), claim_date)
 
     def add_many(self, claims: Iterable[tuple[Hashable, str, dt.date | None]]) -> None:
         for claim_id, text, claim_date in claims:
@@ -99,18 +118,17 @@ class ClaimMatcher:
         """Claims that `text` repeats, best first: at most `limit`, each at or above the suggestion threshold and
         dated within the window of `at` (the item's publication time; no date means no time limit)."""
         day = at.date() if isinstance(at, dt.datetime) else at
-        parts = [(w, _grams(w)) for w in windows(text)]
-        parts = [(w, g) for w, g in parts if g]
+        parts = [g for g in (_grams(w) for w in windows(text)) if g]
+        whole = set().union(*parts)
         candidates: set[Hashable] = set()
-        for _, grams in parts:
+        for grams in parts:
             candidates.update(self._index.candidates(signature(grams, self.num_perm)))
         found = []
         for claim_id in candidates:
-            claim_text, claim_date = self._claims[claim_id]
+            folded, claim_date = self._claims[claim_id]
             if not self._in_window(claim_date, day):
                 continue
-            claim_grams = _grams(claim_text)
-            best = max(cosine(claim_grams, grams) for _, grams in parts)
+            best = best_window(_plain_grams(folded), parts, whole, self.suggest_threshold)
             if best >= self.suggest_threshold:
                 level = MATCH if best >= self.match_threshold else SUGGEST
                 found.append(ClaimMatch(claim_id, round(best, 4), level))
