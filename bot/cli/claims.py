@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from bot.claims import ClaimError, ClaimInput, add_claim, import_rows, list_claims, read_claims
-from bot.cli.output import local_time
+from bot.localtime import local_time
 from bot.context import load_settings, open_database
 from config.vocabulary import CLAIM_DOMAINS, VERDICTS
 

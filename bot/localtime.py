@@ -1,4 +1,4 @@
-"""Small formatting helpers for what the command line shows an officer."""
+"""Times as officers read them: the users' zone (Asia/Ho_Chi_Minh), day/month/year."""
 
 from __future__ import annotations
 
