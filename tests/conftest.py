@@ -75,3 +75,19 @@ def sqlite_database(sqlite_url) -> Iterator[Database]:
     ensure_schema(db.engine)
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def run_cli(database, monkeypatch, tmp_path):
+    """Run `diembao ARGS...` against the migrated `database` (each backend); returns click's Result, with stdout
+    and stderr kept apart."""
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    config = tmp_path / "diembao-test.yaml"
+    config.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setenv("DIEMBAO_DATABASE_URL", database.url)
+    monkeypatch.setenv("DIEMBAO_CONFIG", str(config))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)

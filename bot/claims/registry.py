@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.vocab import VocabularyError, lookup
 from config.vocabulary import CLAIM_DOMAINS, VERDICTS
 from nlp.similarity import plain
 from storage.audit import record
@@ -44,21 +45,18 @@ class ClaimError(ValueError):
     """A claim that cannot be registered; the message is for the officer."""
 
 
-def _lookup(value: str, names: dict[str, str], words: dict[str, tuple[str, ...]], what: str) -> str:
-    key = plain(value)
-    for code, name in names.items():
-        if key in (plain(code), plain(name)) or key in words.get(code, ()):
-            return code
-    choices = ", ".join(f"{code} ({name})" for code, name in names.items())
-    raise ClaimError(f"{what} {value!r} không hợp lệ; cần một trong: {choices}.")
-
-
 def parse_verdict(value: str) -> str:
-    return _lookup(value, VERDICTS, _VERDICT_WORDS, "Kết luận")
+    try:
+        return lookup(value, VERDICTS, "Kết luận", _VERDICT_WORDS)
+    except VocabularyError as exc:
+        raise ClaimError(str(exc)) from None
 
 
 def parse_domain(value: str) -> str:
-    return _lookup(value, CLAIM_DOMAINS, _DOMAIN_WORDS, "Lĩnh vực")
+    try:
+        return lookup(value, CLAIM_DOMAINS, "Lĩnh vực", _DOMAIN_WORDS)
+    except VocabularyError as exc:
+        raise ClaimError(str(exc)) from None
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import claims, config_cmd, db, status
+from bot.cli import claims, config_cmd, db, flags, reviews, status
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -12,6 +12,8 @@ app.add_typer(db.app, name="db")
 app.add_typer(config_cmd.app, name="config")
 app.command("status")(status.status)
 app.add_typer(claims.app, name="claims")
+app.add_typer(flags.app, name="flags")
+app.add_typer(reviews.app, name="reviews")
 
 
 def main() -> None:
