@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import claims, config_cmd, db, flags, reviews, status
+from bot.cli import claims, config_cmd, db, evidence, flags, reviews, status
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -14,6 +14,7 @@ app.command("status")(status.status)
 app.add_typer(claims.app, name="claims")
 app.add_typer(flags.app, name="flags")
 app.add_typer(reviews.app, name="reviews")
+app.add_typer(evidence.app, name="evidence")
 
 
 def main() -> None:

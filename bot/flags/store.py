@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from config.settings import AlertRule, Settings
 from config.vocabulary import OPEN_FLAG_STATUSES, SEVERITY_ORDER
 from storage.audit import record
-from storage.models import Flag, FlagEvent, utcnow
+from storage.models import Flag, FlagEvent, Snapshot, utcnow
 
 SYSTEM = "system"
 
@@ -68,6 +68,9 @@ def store(session: Session, candidate: Candidate) -> Flag | None:
             session.flush()
     except IntegrityError:  # another process raised the same flag first
         return None
+    if flag.item_id is not None:  # flagged evidence is never purged by the retention
+        for snapshot in session.scalars(select(Snapshot).where(Snapshot.item_id == flag.item_id)):
+            snapshot.pinned = True
     session.add(FlagEvent(flag_id=flag.id, at=now, actor=SYSTEM, from_status=None, to_status="moi",
                           note="; ".join(candidate.reasons[:3])))
     record(session, SYSTEM, "flag.raise", "flag", flag.id, kind=flag.kind, severity=flag.severity, score=flag.score,
