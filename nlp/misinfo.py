@@ -31,6 +31,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
+from threadpoolctl import threadpool_limits
 
 from nlp.normalize import fold
 from nlp.signals import detect
@@ -199,9 +200,13 @@ class MisinfoClassifier:
         self.info = {"author_history": {}}  # the training matrix uses the records themselves, not a history
         matrix = self._matrix(records, oof)
         self._text_stage = self._text_fit(texts, y)
-        self._trees = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.04, max_leaf_nodes=15,
-                                                     min_samples_leaf=20, l2_regularization=1.0,
-                                                     random_state=self.seed).fit(matrix, y)
+        # metadata absent from every training record (a corpus without engagement) is left out: the trees could
+        # not learn from it, and an all-missing column breaks their binning
+        self._columns = [j for j in range(matrix.shape[1]) if not np.isnan(matrix[:, j]).all()]
+        trees = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.04, max_leaf_nodes=15,
+                                               min_samples_leaf=20, l2_regularization=1.0, random_state=self.seed)
+        with threadpool_limits(limits=1, user_api="openmp"):  # a few thousand rows: threads only cost here
+            self._trees = trees.fit(matrix[:, self._columns], y)
         history: dict[str, tuple[int, float]] = {}
         for author, p in zip(authors, oof):  # out-of-fold, as the trees saw them
             if author:
@@ -217,7 +222,8 @@ class MisinfoClassifier:
             return np.zeros((0, len(self.labels)))
         texts = [fold(_text(r)) for r in records]
         text_probability = self._text_proba(self._text_stage, texts)
-        return self._trees.predict_proba(self._matrix(records, text_probability))
+        with threadpool_limits(limits=1, user_api="openmp"):
+            return self._trees.predict_proba(self._matrix(records, text_probability)[:, self._columns])
 
     def predict_text_proba(self, records: Sequence[dict[str, Any]]) -> np.ndarray:
         """The text stage alone (probability of "unreliable"), for comparison and explanation."""
@@ -227,7 +233,7 @@ class MisinfoClassifier:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         joblib.dump(self, directory / self.MODEL_FILE, compress=3)
-        meta = {"task": self.task, "labels": self.labels, "features": list(FEATURES),
+        meta = {"task": self.task, "labels": self.labels, "features": [FEATURES[j] for j in self._columns],
                 "records": self.info.get("records"), "label_counts": self.info.get("label_counts")}
         (directory / self.META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
         return directory
