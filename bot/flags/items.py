@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.flags.store import Candidate, raise_severity, rule_for, store
-from bot.misinfo import MisinfoAssessor
+from bot.misinfo import MisinfoAssessor, shared_assessor
 from bot.numbers import vn_decimal, vn_int
 from config import Profile, Settings
 from config.sources import SOURCE_TYPE_NAMES
@@ -162,8 +162,9 @@ def watchlist(item: Item, analysis: Analysis, settings: Settings, profile: Profi
 def raise_flags(session: Session, item_ids: Iterable[int], settings: Settings, profile: Profile,
                 assessor: MisinfoAssessor | None = None, now: dt.datetime | None = None) -> list[Flag]:
     """Raise every flag the rules call for on these items; returns the flags created (existing ones are kept,
-    an open one refreshed when its score rose). Keep one `assessor` per process to reuse the loaded models."""
-    assessor = assessor or MisinfoAssessor(settings)
+    an open one refreshed when its score rose). Without an `assessor` the process's shared one is used, so the
+    claim index and the model are loaded once."""
+    assessor = assessor or shared_assessor(settings)
     ids = list(dict.fromkeys(item_ids))
     analyses = latest_analyses(session, ids)
     created = []

@@ -40,6 +40,7 @@ def model_dir(settings: Settings) -> Path | None:
 
 
 DEFAULT = "default"
+_SHARED: dict[tuple, "MisinfoAssessor"] = {}
 
 
 class MisinfoAssessor:
@@ -74,3 +75,12 @@ class MisinfoAssessor:
         text = "\n".join(part for part in (item.title, item.text) if part)
         return assess(item, classifier_probability=probability, claim_matches=self.claims.match_item(session, item),
                       signals=detect(text), now=now)
+
+
+def shared_assessor(settings: Settings) -> MisinfoAssessor:
+    """The process's assessor for these settings: the claim index and the model are loaded once and reused by
+    every analysis batch (a new claim is picked up at the next batch)."""
+    key = (settings.misinfo.model_dump_json(), str(settings.nlp.models_dir))
+    if key not in _SHARED:
+        _SHARED[key] = MisinfoAssessor(settings)
+    return _SHARED[key]

@@ -183,3 +183,14 @@ def test_disabled_rule_raises_nothing(database, profile):
         rude = item(s, "bọn này toàn lũ ăn hại")
         analysis(s, rude, toxicity="OFFENSIVE", toxic=0.9)
         assert raise_flags(s, [rude], settings, profile, MisinfoAssessor(settings, classifier=None)) == []
+
+
+def test_default_assessor_uses_the_installed_model(database, settings, profile):
+    with database.session() as s:
+        rumour = item(s, "CHIA SẺ GẤP!!! Có người quen làm trong bệnh viện kể ổ dịch lạ đã lan ra 3 xã ở Cam Lâm mà "
+                         "bị bưng bít, ai có người thân ở đó báo ngay")
+        analysis(s, rumour, sentiment="negative", negative=0.9)
+        created = raise_flags(s, [rumour], settings, profile)
+        assert [f.kind for f in created] == ["misinformation"]
+        assert any(r.startswith("Mô hình phân loại đánh giá nội dung giống tin sai sự thật") for r in created[0].reasons)
+        assert raise_flags(s, [rumour], settings, profile) == []  # the same shared assessor, the same flag
