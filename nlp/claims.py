@@ -38,9 +38,11 @@ def _grams(text: str) -> set[str]:
 
 
 def _plain_grams(folded: str) -> set[str]:
-    """Shingles of text already passed through `plain` (what the index keeps of each claim)."""
-    return shingles(folded, punctuation=False) if len(folded) <= SHINGLE else \
-        {folded[i:i + SHINGLE] for i in range(len(folded) - SHINGLE + 1)}
+    """Shingles of text already passed through `plain` (what the index keeps of each claim), without folding it
+    again: the same set as `_grams` of the original text."""
+    if len(folded) <= SHINGLE:
+        return {folded} if folded else set()
+    return {folded[i:i + SHINGLE] for i in range(len(folded) - SHINGLE + 1)}
 
 
 def best_window(claim_grams: set[str], parts: list[set[str]], whole: set[str], floor: float) -> float:

@@ -42,11 +42,12 @@ def latest_analyses(session: Session, item_ids: Iterable[int]) -> dict[int, Anal
 
 
 def misinformation(session: Session, item: Item, analysis: Analysis | None, settings: Settings,
-                   assessor: MisinfoAssessor, now: dt.datetime | None = None) -> Candidate | None:
+                   assessor: MisinfoAssessor, probability: float | None,
+                   now: dt.datetime | None = None) -> Candidate | None:
     """Score the item (and keep the score and reasons on its analysis); a flag when the score reaches the rule's
     threshold and the item concerns the province (relevant, a tip, or repeating a registered claim)."""
     rule = rule_for(settings, "misinformation")
-    assessment = assessor.assess(session, item, now=now)
+    assessment = assessor.assess(session, item, now=now, probability=probability)
     if analysis is not None:
         analysis.misinfo_score = assessment.score
         analysis.misinfo_reasons = assessment.reason_texts()
@@ -167,10 +168,12 @@ def raise_flags(session: Session, item_ids: Iterable[int], settings: Settings, p
     assessor = assessor or shared_assessor(settings)
     ids = list(dict.fromkeys(item_ids))
     analyses = latest_analyses(session, ids)
+    items = list(session.scalars(select(Item).where(Item.id.in_(ids)).order_by(Item.id))) if ids else []
+    probabilities = assessor.probabilities(items)
     created = []
-    for item in session.scalars(select(Item).where(Item.id.in_(ids)).order_by(Item.id)) if ids else []:
+    for item, probability in zip(items, probabilities):
         analysis = analyses.get(item.id)
-        candidates = [misinformation(session, item, analysis, settings, assessor, now)]
+        candidates = [misinformation(session, item, analysis, settings, assessor, probability, now)]
         if analysis is not None:
             candidates += [harmful(item, analysis, settings), negative_press(item, analysis, settings),
                            watchlist(item, analysis, settings, profile)]

@@ -66,12 +66,20 @@ class MisinfoAssessor:
                 self._classifier = MisinfoClassifier.load(path)
         return self._classifier
 
-    def assess(self, session: Session, item: Item, now: dt.datetime | None = None) -> Assessment:
+    def probabilities(self, items: list[Item]) -> list[float | None]:
+        """The classifier's probability of "unreliable" for each item, in one batch (None without a model)."""
         classifier = self.classifier
-        probability = None
-        if classifier is not None:
-            probs = classifier.predict_proba([item_record(item)])
-            probability = float(probs[0][classifier.labels.index("unreliable")])
+        if classifier is None or not items:
+            return [None] * len(items)
+        probs = classifier.predict_proba([item_record(item) for item in items])
+        column = classifier.labels.index("unreliable")
+        return [float(p) for p in probs[:, column]]
+
+    def assess(self, session: Session, item: Item, now: dt.datetime | None = None,
+               probability: float | None | str = DEFAULT) -> Assessment:
+        """Score one item; pass `probability` when it was computed for a whole batch with `probabilities`."""
+        if probability == DEFAULT:
+            probability = self.probabilities([item])[0]
         text = "\n".join(part for part in (item.title, item.text) if part)
         return assess(item, classifier_probability=probability, claim_matches=self.claims.match_item(session, item),
                       signals=detect(text), now=now)
