@@ -42,6 +42,17 @@ def _key(value: str | None, names: dict[str, str], what: str) -> str | None:
         _fail(f"Lỗi: {exc}")
 
 
+def score_text(flag: Flag) -> str | None:
+    """The flag's score as its kind means it: a probability, a growth ratio, or hours of silence."""
+    if flag.score is None:
+        return None
+    if flag.kind == "volume_spike":
+        return f"gấp {vn_decimal(flag.score)} lần mức thường"
+    if flag.kind == "silent_source":
+        return f"im lặng {vn_decimal(flag.score)} giờ"
+    return f"điểm {vn_decimal(flag.score * 100, 0)}%"
+
+
 def _subject(session: Session, flag: Flag) -> str:
     if flag.item_id is not None and (item := session.get(Item, flag.item_id)) is not None:
         title = item.title or item.text
@@ -82,9 +93,10 @@ def list_cmd(
             typer.echo("Không có cảnh báo nào phù hợp.")
             return
         for flag in flags:
-            score = f" · điểm {vn_decimal(flag.score, 2)}" if flag.score is not None else ""
+            score = score_text(flag)
             typer.echo(f"#{flag.id} [{SEVERITIES[flag.severity]}] {FLAG_KINDS[flag.kind]} · "
-                       f"{FLAG_STATUSES[flag.status]} · {local_time(flag.created_at, settings)}{score}")
+                       f"{FLAG_STATUSES[flag.status]} · {local_time(flag.created_at, settings)}"
+                       + (f" · {score}" if score else ""))
             typer.echo(f"    {_subject(session, flag)}")
 
 
@@ -93,8 +105,8 @@ def _show(session: Session, flag: Flag, settings: Settings) -> None:
     echo(f"Cảnh báo #{flag.id}: {FLAG_KINDS[flag.kind]}")
     echo(f"Mức độ: {SEVERITIES[flag.severity]} · Bước: {FLAG_STATUSES[flag.status]} · "
          f"Phát hiện: {local_time(flag.created_at, settings)}")
-    if flag.score is not None:
-        echo(f"Điểm: {vn_decimal(flag.score, 2)}")
+    if (score := score_text(flag)) is not None:
+        echo(score[0].upper() + score[1:])
     echo(_subject(session, flag))
     if flag.item_id is not None and (item := session.get(Item, flag.item_id)) is not None:
         echo(f"Đường dẫn: {item.url}")

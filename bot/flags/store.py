@@ -72,7 +72,7 @@ def store(session: Session, candidate: Candidate) -> Flag | None:
         for snapshot in session.scalars(select(Snapshot).where(Snapshot.item_id == flag.item_id)):
             snapshot.pinned = True
     session.add(FlagEvent(flag_id=flag.id, at=now, actor=SYSTEM, from_status=None, to_status="moi",
-                          note="; ".join(candidate.reasons[:3])))
+                          note="Hệ thống tự động phát hiện."))
     record(session, SYSTEM, "flag.raise", "flag", flag.id, kind=flag.kind, severity=flag.severity, score=flag.score,
            key=flag.dedupe_key)
     session.flush()

@@ -89,7 +89,7 @@ def test_list_filters(run_cli, database, flag_id):
     lines = listing.stdout.splitlines()
     assert listing.exit_code == 0 and len(lines) == 4
     assert lines[0].startswith(f"#{flag_id + 1} [Thấp] Nguồn tin ngừng cập nhật · Mới")
-    assert lines[2].startswith(f"#{flag_id} [Cao] Nghi tin sai sự thật · Mới") and lines[2].endswith("điểm 0,91")
+    assert lines[2].startswith(f"#{flag_id} [Cao] Nghi tin sai sự thật · Mới") and lines[2].endswith("điểm 91%")
     high = run_cli("flags", "list", "--severity", "cao").stdout
     assert f"#{flag_id} " in high and f"#{flag_id + 1} " not in high
     assert run_cli("flags", "list", "--kind", "harmful").stdout.strip() == "Không có cảnh báo nào phù hợp."
