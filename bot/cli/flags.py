@@ -120,7 +120,8 @@ def _show(session: Session, flag: Flag, settings: Settings) -> None:
     for reason in flag.reasons or []:
         echo(f"  - {reason}")
     if flag.conclusion:
-        echo(f"Kết luận: {CONCLUSIONS[flag.conclusion]}" + (f" · Căn cứ: {flag.legal_basis}" if flag.legal_basis else ""))
+        basis = f" · Căn cứ: {flag.legal_basis}" if flag.legal_basis else ""
+        echo(f"Kết luận: {CONCLUSIONS[flag.conclusion]}{basis}")
     if flag.action:
         echo(f"Biện pháp gần nhất: {ACTIONS[flag.action]}")
     echo("Lịch sử xử lý:")
