@@ -4,7 +4,9 @@ Used to match items against debunked claims and to group items into stories; pur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -13,11 +15,18 @@ from nlp.normalize import fold, strip_diacritics
 
 NUM_PERM = 128
 SHINGLE = 4
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    """Character n-grams of the folded text without diacritics, so spelling variants still overlap."""
-    folded = strip_diacritics(fold(text))
+def plain(text: str) -> str:
+    """Folded text without diacritics and with punctuation as single spaces ("Cắt điện!!!" → "cat dien")."""
+    return _NOT_WORD.sub(" ", strip_diacritics(fold(text))).strip()
+
+
+def shingles(text: str, size: int = SHINGLE, *, punctuation: bool = True) -> set[str]:
+    """Character n-grams of the folded text without diacritics, so spelling variants still overlap; with
+    `punctuation=False` punctuation is ignored too, so "!!!" and quoting marks do not change the overlap."""
+    folded = strip_diacritics(fold(text)) if punctuation else plain(text)
     if len(folded) <= size:
         return {folded} if folded else set()
     return {folded[i:i + size] for i in range(len(folded) - size + 1)}
@@ -36,8 +45,22 @@ def containment(small: set[str], large: set[str]) -> float:
     return len(small & large) / len(small)
 
 
+def cosine(a: set[str], b: set[str]) -> float:
+    """Overlap of two shingle sets relative to both sizes (Ochiai): 1 for the same text, tolerant of a window
+    somewhat longer or shorter than the text it is compared with."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / (len(a) * len(b)) ** 0.5
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash permutations are the same for every signature (seed 1): made once, not for each text."""
+    return MinHash(num_perm=num_perm).permutations
+
+
 def signature(grams: Iterable[str], num_perm: int = NUM_PERM) -> MinHash:
-    minhash = MinHash(num_perm=num_perm)
+    minhash = MinHash(num_perm=num_perm, permutations=_permutations(num_perm))
     minhash.update_batch([g.encode("utf-8") for g in grams])
     return minhash
 

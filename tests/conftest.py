@@ -112,3 +112,19 @@ def database(request) -> Database:
 def sqlite_database(_migrated_sqlite) -> Database:
     """A migrated, empty SQLite database, for tests whose subject is not the storage layer itself."""
     return _emptied(_migrated_sqlite)
+
+
+@pytest.fixture
+def run_cli(database, monkeypatch, tmp_path):
+    """Run `diembao ARGS...` against the migrated `database` (each backend); returns click's Result, with stdout
+    and stderr kept apart."""
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    config = tmp_path / "diembao-test.yaml"
+    config.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setenv("DIEMBAO_DATABASE_URL", database.url)
+    monkeypatch.setenv("DIEMBAO_CONFIG", str(config))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import config_cmd, db, status, telegram_cmd
+from bot.cli import claims, config_cmd, db, evidence, flags, reviews, status, telegram_cmd
 from bot.cli import crawl, imports, items, sources_cmd
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
@@ -17,6 +17,10 @@ app.command("import")(imports.import_cmd)
 app.add_typer(items.app, name="items")
 app.command("sources")(sources_cmd.sources)
 app.command("bot")(telegram_cmd.bot)
+app.add_typer(claims.app, name="claims")
+app.add_typer(flags.app, name="flags")
+app.add_typer(reviews.app, name="reviews")
+app.add_typer(evidence.app, name="evidence")
 
 
 def main() -> None:

@@ -1,0 +1,96 @@
+import datetime as dt
+
+import pytest
+
+from nlp.claims import MATCH, SUGGEST, ClaimMatcher, brute_force_match, windows
+
+POWER_CUT = "Khánh Hòa sẽ cắt điện toàn tỉnh trong 3 ngày liên tục từ ngày 15/6 để sửa chữa đường dây 500kV."
+EVACUATION = "UBND tỉnh ra lệnh sơ tán khẩn cấp toàn bộ người dân ven biển Nha Trang trước 18 giờ hôm nay vì sóng thần."
+SCAM = "Đường link nhận hỗ trợ 5 triệu đồng cho người dân vùng lũ Khánh Hòa, chỉ cần điền số tài khoản và mã OTP."
+
+
+@pytest.fixture
+def matcher() -> ClaimMatcher:
+    m = ClaimMatcher(suggest_threshold=0.55, match_threshold=0.8, window_days=365)
+    m.add(1, POWER_CUT, dt.date(2025, 6, 12))
+    m.add(2, EVACUATION, dt.date(2025, 3, 4))
+    m.add(3, SCAM, None)
+    return m
+
+
+def test_copy_without_diacritics_inside_a_long_post_is_a_match(matcher):
+    post = ("Moi nguoi oi, sang nay trong nhom cu dan co nguoi dang lai tin nay. Khanh Hoa se cat dien toan tinh "
+            "trong 3 ngay lien tuc tu ngay 15/6 de sua chua duong day 500kV!!! Ai biet that gia the nao khong? "
+            "Nha minh co nguoi gia va tre nho nen lo lam.")
+    found = matcher.match(post, at=dt.datetime(2025, 6, 14, 8, tzinfo=dt.timezone.utc))
+    assert [(m.claim_id, m.level) for m in found] == [(1, MATCH)]
+    assert found[0].similarity >= 0.8
+
+
+def test_paraphrase_is_suggested(matcher):
+    paraphrase = "Nghe nói từ 15/6 cúp điện toàn tỉnh Khánh Hoà 3 ngày liền để sửa đường dây 500kV, mọi người tích nước nha"
+    found = matcher.match(paraphrase, at=dt.date(2025, 6, 13))
+    assert found and found[0].claim_id == 1
+    assert found[0].level == SUGGEST and 0.55 <= found[0].similarity < 0.8
+
+
+def test_unrelated_and_merely_related_texts_do_not_match(matcher):
+    unrelated = ("Nha Trang đón hơn nửa triệu lượt khách quốc tế trong quý I, tăng 30% so với cùng kỳ; nhiều khách "
+                 "sạn kín phòng dịp cuối tuần.")
+    related = "Điện lực Khánh Hòa thông báo lịch tạm ngừng cấp điện ngày 15/6 tại phường Lộc Thọ để bảo trì lưới điện."
+    assert matcher.match(unrelated) == []
+    assert matcher.match(related) == []
+
+
+def test_thresholds_are_respected():
+    paraphrase = "Nghe nói từ 15/6 cúp điện toàn tỉnh Khánh Hoà 3 ngày liền để sửa đường dây 500kV, mọi người tích nước nha"
+    loose = ClaimMatcher(suggest_threshold=0.5, match_threshold=0.56)
+    strict = ClaimMatcher(suggest_threshold=0.6, match_threshold=0.9)
+    for m in (loose, strict):
+        m.add("power", POWER_CUT)
+    similarity = loose.match(paraphrase)[0].similarity
+    assert 0.56 <= similarity < 0.6
+    assert loose.match(paraphrase)[0].level == MATCH
+    assert strict.match(paraphrase) == []
+    with pytest.raises(ValueError):
+        ClaimMatcher(suggest_threshold=0.9, match_threshold=0.8)
+
+
+def test_time_window_is_respected(matcher):
+    text = "CẢNH BÁO: " + EVACUATION
+    assert [m.claim_id for m in matcher.match(text, at=dt.date(2025, 3, 5))] == [2]
+    assert [m.claim_id for m in matcher.match(text, at=dt.date(2025, 3, 4) + dt.timedelta(days=366))] == []
+    assert [m.claim_id for m in matcher.match(text, at=dt.date(2024, 3, 1))] == []  # far before the claim
+    undated = "Chia sẻ: " + SCAM
+    assert [m.claim_id for m in matcher.match(undated, at=dt.date(2035, 1, 1))] == [3]  # no claim date: always
+
+
+def test_index_agrees_with_brute_force():
+    claims = {i: text for i, text in enumerate([POWER_CUT, EVACUATION, SCAM])}
+    matcher = ClaimMatcher(suggest_threshold=0.4, match_threshold=0.8)
+    matcher.add_many((i, t, None) for i, t in claims.items())
+    probes = [
+        "Nghe nói từ 15/6 cúp điện toàn tỉnh Khánh Hoà 3 ngày liền để sửa đường dây 500kV",
+        "Tin khẩn: tỉnh yêu cầu dân ven biển Nha Trang sơ tán ngay trước 18h vì sóng thần sắp đến!!!",
+        "Bấm vào link để nhận 5 triệu tiền hỗ trợ lũ lụt, nhập số tài khoản và mã OTP là xong.",
+        "Giá cà phê hôm nay tăng nhẹ ở Tây Nguyên.",
+    ]
+    for text in probes:
+        expected = brute_force_match(claims, text, 0.4)
+        got = [(m.claim_id, m.similarity) for m in matcher.match(text, limit=10)]
+        assert got == expected
+
+
+def test_windows_cover_sentences_and_pairs():
+    parts = windows("Câu thứ nhất khá dài ở đây. Câu thứ hai cũng dài! Câu ba thì sao?")
+    assert "Câu thứ nhất khá dài ở đây." in parts
+    assert "Câu thứ nhất khá dài ở đây. Câu thứ hai cũng dài!" in parts
+    assert parts[-1] == "Câu thứ nhất khá dài ở đây. Câu thứ hai cũng dài! Câu ba thì sao?"
+
+
+def test_removed_and_empty_claims(matcher):
+    matcher.remove(1)
+    assert 1 not in matcher and len(matcher) == 2
+    assert matcher.match(POWER_CUT) == []
+    with pytest.raises(ValueError):
+        matcher.add(9, "!!! ...")
