@@ -1,0 +1,70 @@
+"""Features for the linear models: TF-IDF over segmented words (1–3 grams, with emoji signals) and over character
+n-grams of the text without diacritics, so "vinh hy dep qua" and "Vĩnh Hy đẹp quá" share most of their features."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from nlp.normalize import emoji_signals, normalize_social, strip_diacritics
+from nlp.segment import Segmenter
+
+MAX_CHARS = 4000  # classifiers read the title and the first 4,000 characters
+
+
+@lru_cache(maxsize=1)
+def default_segmenter() -> Segmenter:
+    return Segmenter()
+
+
+def record_text(record: dict) -> str:
+    title = record.get("title")
+    text = str(record.get("text") or "")
+    return (f"{title}. {text}" if title else text)[:MAX_CHARS]
+
+
+def word_doc(words: list[str], text: str) -> str:
+    return " ".join([*(w.lower().replace(" ", "_") for w in words), *emoji_signals(text)])
+
+
+def char_doc(text: str) -> str:
+    return strip_diacritics(normalize_social(text).lower())
+
+
+def _split(doc: str) -> list[str]:
+    return doc.split()
+
+
+class TextFeatures:
+    """Fit on training records, then turn any records into one sparse matrix."""
+
+    def __init__(self, word_ngrams: tuple[int, int] = (1, 3), char_ngrams: tuple[int, int] = (1, 5),
+                 char_min_df: int = 2, max_features: int | None = None):
+        self.words = TfidfVectorizer(tokenizer=_split, token_pattern=None, lowercase=False, ngram_range=word_ngrams,
+                                     sublinear_tf=True, max_features=max_features, dtype="float32")
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True,
+                                     min_df=char_min_df, max_features=max_features, dtype="float32")
+
+    @staticmethod
+    def docs(records: list[dict]) -> tuple[list[str], list[str]]:
+        word_docs, char_docs = [], []
+        for record in records:
+            text = record_text(record)
+            words = record.get("words")
+            if words is None:
+                words = default_segmenter().words(text)
+            word_docs.append(word_doc(words, text))
+            char_docs.append(char_doc(text))
+        return word_docs, char_docs
+
+    def fit_transform(self, records: list[dict]) -> csr_matrix:
+        word_docs, char_docs = self.docs(records)
+        if len(records) < 2 * self.chars.min_df:  # tiny data: keep every n-gram
+            self.chars.min_df = 1
+        return hstack([self.words.fit_transform(word_docs), self.chars.fit_transform(char_docs)]).tocsr()
+
+    def transform(self, records: list[dict]) -> csr_matrix:
+        word_docs, char_docs = self.docs(records)
+        return hstack([self.words.transform(word_docs), self.chars.transform(char_docs)]).tocsr()
