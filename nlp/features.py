@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -43,9 +44,9 @@ class TextFeatures:
     def __init__(self, word_ngrams: tuple[int, int] = (1, 3), char_ngrams: tuple[int, int] = (1, 5),
                  char_min_df: int = 2, max_features: int | None = None):
         self.words = TfidfVectorizer(tokenizer=_split, token_pattern=None, lowercase=False, ngram_range=word_ngrams,
-                                     sublinear_tf=True, max_features=max_features, dtype="float32")
+                                     sublinear_tf=True, max_features=max_features, dtype=np.float32)
         self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True,
-                                     min_df=char_min_df, max_features=max_features, dtype="float32")
+                                     min_df=char_min_df, max_features=max_features, dtype=np.float32)
 
     @staticmethod
     def docs(records: list[dict]) -> tuple[list[str], list[str]]:

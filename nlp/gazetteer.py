@@ -55,7 +55,7 @@ def key_of(text: str) -> str:
     return "".join(_key_char(c) for c in text)
 
 
-def _spelling(text: str) -> str:
+def spelling(text: str) -> str:
     return fix_tone_marks(text).lower()
 
 
@@ -90,10 +90,10 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[str, Term | None, str]]] = {}
         for surface, term in self.terms:
-            entries.setdefault(key_of(nfc(surface)), []).append((_spelling(surface), term, surface))
+            entries.setdefault(key_of(nfc(surface)), []).append((spelling(surface), term, surface))
         for _, term in self.terms:
             for word in term.context:
-                entries.setdefault(key_of(nfc(word)), []).append((_spelling(word), None, word))
+                entries.setdefault(key_of(nfc(word)), []).append((spelling(word), None, word))
         for key, values in entries.items():
             self._automaton.add_word(key, (len(key), values))
         self._automaton.make_automaton()
@@ -113,7 +113,7 @@ class Gazetteer:
                 continue
             surface = text[start:end]
             marked = has_diacritics(surface)
-            spelled = _spelling(surface)
+            spelled = spelling(surface)
             fits = [(spelling, term) for spelling, term, original in values
                     if spelled == spelling or (not marked and (unmarked_text or not has_diacritics(original)))]
             if fits:
@@ -126,7 +126,7 @@ class Gazetteer:
         context_keys = set()  # ((in_title, start, end), key) of every context word, also inside longer names
         for body, in_title in ([(nfc(title), True)] if title else []) + [(nfc(text), False)]:
             lowercase_text = body == body.lower()
-            hits = list(self._raw(body, _unmarked(body)))
+            hits = list(self._raw(body, unmarked(body)))
             context_keys.update(((in_title, h[0], h[1]), key_of(h[2])) for h in hits if h[4])
             for start, end, surface, terms, _ in _longest(hits):
                 if any(t.ambiguous for t in terms) and not lowercase_text and surface == surface.lower():
@@ -145,7 +145,7 @@ class Gazetteer:
         return _one_term_per_span(found)
 
 
-def _unmarked(text: str) -> bool:
+def unmarked(text: str) -> bool:
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     if not words:
         return False

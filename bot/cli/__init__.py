@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import config_cmd, db, status
+from bot.cli import analyze_cmd, config_cmd, db, nlp_cmd, status
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 app.add_typer(db.app, name="db")
 app.add_typer(config_cmd.app, name="config")
 app.command("status")(status.status)
+app.add_typer(nlp_cmd.app, name="nlp")
+app.command("analyze")(analyze_cmd.analyze)
 
 
 def main() -> None:
