@@ -60,16 +60,17 @@ class LinearTextClassifier:
         self.summary: dict = {}
 
     def _estimator(self, c: float, folds: int) -> CalibratedClassifierCV:
-        return CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), cv=folds, method="sigmoid")
+        return CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), cv=folds, method="sigmoid",
+                                      ensemble=False)
 
     def fit(self, records: list[dict]) -> None:
         y = np.asarray([str(r["label"]) for r in records])
         counts = Counter(y.tolist())
         if len(counts) < 2:
-            raise ValueError(f"task {self.task}: training needs at least two labels, found {sorted(counts)}")
+            raise ValueError(f"tác vụ {self.task}: cần ít nhất hai nhãn để huấn luyện, dữ liệu chỉ có {sorted(counts)}")
         if min(counts.values()) < 3:
             thin = sorted(k for k, v in counts.items() if v < 3)
-            raise ValueError(f"task {self.task}: each label needs at least 3 examples; too few for {thin}")
+            raise ValueError(f"tác vụ {self.task}: mỗi nhãn cần ít nhất 3 mẫu; quá ít mẫu cho {thin}")
         self.labels = label_order(self.task, list(counts))
         folds = max(2, min(self.folds, min(counts.values())))
         started = time.monotonic()

@@ -37,7 +37,7 @@ TEENCODE: dict[str, str] = {
     **dict.fromkeys(["tks", "thanks", "thank", "thanks"], "cảm ơn"),
 }
 _TEENCODE = re.compile(r"(?<![\w@#/.])(" + "|".join(sorted(map(re.escape, TEENCODE), key=len, reverse=True))
-                       + r")(?![\w/.]\w)", re.IGNORECASE)
+                       + r")(?!\w)(?![/.]\w)", re.IGNORECASE)
 
 # Emoji kept as signals: each emoji stays in the text and also yields one of these signal words.
 EMOJI_SIGNALS: dict[str, str] = {

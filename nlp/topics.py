@@ -54,11 +54,11 @@ class TopicClassifier:
         counts = Counter(label for r in records for label in topic_labels(r))
         self.labels = sorted(k for k, v in counts.items() if v >= self.min_examples)
         if not self.labels:
-            raise ValueError(f"task {self.task}: no topic has {self.min_examples} or more examples")
+            raise ValueError(f"tác vụ {self.task}: không chủ đề nào có từ {self.min_examples} mẫu trở lên")
         started = time.monotonic()
         x = self.features.fit_transform(records)
         y = self._targets(records)
-        estimator = OneVsRestClassifier(LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000))
+        estimator = OneVsRestClassifier(LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear"))
         folds = max(2, min(self.folds, len(records) // 2))
         oof = cross_val_predict(estimator, x, y, cv=KFold(folds, shuffle=True, random_state=0),
                                 method="predict_proba")

@@ -30,7 +30,7 @@ class DataError(ValueError):
 def read_jsonl(path: str | Path, need_label: bool = True) -> list[dict]:
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"{path}: file not found")
+        raise DataError(f"{path}: không tìm thấy tệp")
     records = []
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
@@ -39,16 +39,16 @@ def read_jsonl(path: str | Path, need_label: bool = True) -> list[dict]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise DataError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                raise DataError(f"{path}, dòng {number}: không phải JSON hợp lệ ({exc.msg})") from None
             if not isinstance(record, dict):
-                raise DataError(f"{path}:{number}: each line must be a JSON object")
+                raise DataError(f"{path}, dòng {number}: mỗi dòng phải là một đối tượng JSON")
             if not isinstance(record.get("text"), str):
-                raise DataError(f"{path}:{number}: missing string field 'text'")
+                raise DataError(f"{path}, dòng {number}: thiếu trường văn bản 'text'")
             if need_label and record.get("label") in (None, ""):
-                raise DataError(f"{path}:{number}: missing field 'label'")
+                raise DataError(f"{path}, dòng {number}: thiếu trường nhãn 'label'")
             records.append(record)
     if not records:
-        raise DataError(f"{path}: no records")
+        raise DataError(f"{path}: không có dòng dữ liệu nào")
     return records
 
 
@@ -70,7 +70,7 @@ def default_model_dir(task: str, models_dir: Path | None = None) -> Path:
 
 def check_task(model, task: str, directory: Path) -> None:
     if model.task != task:
-        raise DataError(f"{directory}: model is for task {model.task!r}, not {task!r}")
+        raise DataError(f"{directory}: mô hình dành cho tác vụ {model.task!r}, không phải {task!r}")
 
 
 def train(task: str, records: list[dict], out: Path, dev: list[dict] | None = None):
