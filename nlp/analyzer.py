@@ -18,7 +18,7 @@ from config.profile import Profile
 from config.settings import NlpSettings
 from nlp import entities as entity_linking
 from nlp.classifier import TextClassifier, load_classifier, read_manifest
-from nlp.features import record_text
+from nlp.features import prepare, record_text
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import nfc
 from nlp.relevance import assess
@@ -121,7 +121,8 @@ class Analyzer:
             mentions = self.gazetteer.mentions(text, title)
             relevance.append(assess(mentions, self.settings.relevance_threshold))
             record = {"text": text, "title": title}
-            record["words"] = self.segmenter.words(record_text(record))
+            record["docs"] = prepare(record, self.segmenter)
+            record["words"] = record["docs"]["words"]
             records.append(record)
         proba = {task: model.predict_proba(records) for task, model in self.models.items()} if records else {}
         out = []

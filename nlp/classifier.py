@@ -6,6 +6,7 @@ may also carry "words" (the segmentation the analyzer already computed) so that 
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,7 @@ TASKS: dict[str, Task] = {
 # task -> classifier class used by `nlp train`; backend name -> class used to load a saved model
 _TRAINERS: dict[str, type] = {}
 _BACKENDS: dict[str, type] = {}
+_BACKEND_MODULES = {"linear": "nlp.linear", "topics": "nlp.topics", "transformers": "nlp.transformer"}
 
 
 def register_backend(name: str, cls: type) -> None:
@@ -95,6 +97,8 @@ def load_classifier(directory: str | Path) -> TextClassifier:
     directory = Path(directory)
     manifest = read_manifest(directory)
     backend = manifest.get("backend")
+    if backend not in _BACKENDS and backend in _BACKEND_MODULES:
+        importlib.import_module(_BACKEND_MODULES[backend])  # registers itself
     if backend not in _BACKENDS:
         raise ValueError(f"{directory / MANIFEST}: unknown backend {backend!r}; known: {sorted(_BACKENDS)}")
     return _BACKENDS[backend].load(directory)

@@ -30,8 +30,15 @@ def word_doc(words: list[str], text: str) -> str:
     return " ".join([*(w.lower().replace(" ", "_") for w in words), *emoji_signals(text)])
 
 
-def char_doc(text: str) -> str:
-    return strip_diacritics(normalize_social(text).lower())
+def prepare(record: dict, segmenter: Segmenter | None = None) -> dict:
+    """The documents the vectorizers read, computed once per text and shared by every model: the words (from
+    `record["words"]` when the caller already segmented), the word document and the character document."""
+    text = record_text(record)
+    normalized = normalize_social(text)
+    words = record.get("words")
+    if words is None:
+        words = (segmenter or default_segmenter()).words(normalized, normalize=False)
+    return {"words": words, "word_doc": word_doc(words, text), "char_doc": strip_diacritics(normalized.lower())}
 
 
 def _split(doc: str) -> list[str]:
@@ -50,15 +57,8 @@ class TextFeatures:
 
     @staticmethod
     def docs(records: list[dict]) -> tuple[list[str], list[str]]:
-        word_docs, char_docs = [], []
-        for record in records:
-            text = record_text(record)
-            words = record.get("words")
-            if words is None:
-                words = default_segmenter().words(text)
-            word_docs.append(word_doc(words, text))
-            char_docs.append(char_doc(text))
-        return word_docs, char_docs
+        prepared = [record.get("docs") or prepare(record) for record in records]
+        return [p["word_doc"] for p in prepared], [p["char_doc"] for p in prepared]
 
     def fit_transform(self, records: list[dict]) -> csr_matrix:
         word_docs, char_docs = self.docs(records)

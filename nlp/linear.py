@@ -18,6 +18,8 @@ from nlp.classifier import read_manifest, register_backend, task as task_spec, w
 from nlp.features import TextFeatures
 
 C_GRID = (0.1, 0.3, 1.0)
+CALIBRATION_FOLDS = 3
+MIN_PER_LABEL = 6  # enough for cross-validation with calibration inside every fold
 WEIGHT_GRID = np.exp(np.linspace(-1.5, 1.5, 31))
 
 
@@ -60,17 +62,18 @@ class LinearTextClassifier:
         self.summary: dict = {}
 
     def _estimator(self, c: float, folds: int) -> CalibratedClassifierCV:
-        return CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), cv=folds, method="sigmoid",
-                                      ensemble=False)
+        """A linear SVM per calibration fold, each with its sigmoid; their probabilities are averaged."""
+        return CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), cv=min(CALIBRATION_FOLDS, folds),
+                                      method="sigmoid")
 
     def fit(self, records: list[dict]) -> None:
         y = np.asarray([str(r["label"]) for r in records])
         counts = Counter(y.tolist())
         if len(counts) < 2:
             raise ValueError(f"tác vụ {self.task}: cần ít nhất hai nhãn để huấn luyện, dữ liệu chỉ có {sorted(counts)}")
-        if min(counts.values()) < 3:
-            thin = sorted(k for k, v in counts.items() if v < 3)
-            raise ValueError(f"tác vụ {self.task}: mỗi nhãn cần ít nhất 3 mẫu; quá ít mẫu cho {thin}")
+        if min(counts.values()) < MIN_PER_LABEL:
+            thin = sorted(k for k, v in counts.items() if v < MIN_PER_LABEL)
+            raise ValueError(f"tác vụ {self.task}: mỗi nhãn cần ít nhất {MIN_PER_LABEL} mẫu; quá ít mẫu cho {thin}")
         self.labels = label_order(self.task, list(counts))
         folds = max(2, min(self.folds, min(counts.values())))
         started = time.monotonic()
@@ -80,7 +83,7 @@ class LinearTextClassifier:
         if self.tune:
             splitter = StratifiedKFold(folds, shuffle=True, random_state=0)
             for c in self.c_grid:
-                oof = cross_val_predict(self._estimator(c, max(2, folds - 2)), x, y, cv=splitter,
+                oof = cross_val_predict(self._estimator(c, folds), x, y, cv=splitter,
                                         method="predict_proba")
                 oof = oof[:, [sorted(self.labels).index(label) for label in self.labels]]
                 score = f1_score(y, np.asarray(self.labels)[oof.argmax(1)], average=average)

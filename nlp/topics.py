@@ -1,5 +1,6 @@
-"""Topics (multi-label): one calibrated logistic regression per topic with a threshold tuned on out-of-fold
-predictions, plus the profile taxonomy's keywords, so that a province's own topics work before any training."""
+"""Topics (multi-label): one logistic regression per topic (balanced class weights) with a threshold tuned on
+out-of-fold predictions, plus the profile taxonomy's keywords, so that a province's own topics work before any
+training."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def test_every_annotation_of_a_relevant_negative_press_text(analyzer):
 
 
 def test_offensive_social_comment(analyzer):
-    a = analyzer.analyze("đm sáng nào qua vòng xoay Ngọc Hội cũng kẹt cứng, đi làm trễ hoài vl")
+    a = analyzer.analyze("đm đường Trần Phú kẹt cứng cả tiếng đồng hồ, bực vl")
     assert a.toxicity in ("OFFENSIVE", "HATE") and a.sentiment == "negative"
     assert not a.relevant and a.entities == []
 

@@ -50,7 +50,16 @@ def test_precomputed_words_are_used(trained):
 def test_too_few_examples_is_a_clear_error():
     model = LinearTextClassifier("toxicity")
     records = [{"text": f"văn bản {i}", "label": "CLEAN"} for i in range(10)] + [{"text": "đồ ngu", "label": "HATE"}]
-    with pytest.raises(ValueError, match="ít nhất 3 mẫu.*HATE"):
+    with pytest.raises(ValueError, match="ít nhất 6 mẫu.*HATE"):
         model.fit(records)
     with pytest.raises(ValueError, match="ít nhất hai nhãn"):
         model.fit(records[:10])
+
+
+def test_smallest_trainable_data():
+    records = [{"text": f"tin tốt đẹp số {i}", "label": "positive"} for i in range(6)]
+    records += [{"text": f"tin xấu tệ hại số {i}", "label": "negative"} for i in range(6)]
+    model = LinearTextClassifier("sentiment")
+    model.fit(records)
+    assert model.labels == ["negative", "positive"]
+    assert model.predict_proba([{"text": "tin xấu tệ hại"}])[0].argmax() == 0
