@@ -39,7 +39,7 @@ class TransformersClassifier:
         try:
             self.tokenizer = tokenizer_cls.from_pretrained(self.checkpoint, local_files_only=True)
             self.model = model_cls.from_pretrained(self.checkpoint, local_files_only=True)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # missing files, or not a valid local path nor hub id
             raise FileNotFoundError(f"transformers checkpoint {self.checkpoint!r} is not available locally "
                                     f"(point nlp.transformers_model at a local directory): {exc}") from None
         self.model.eval()

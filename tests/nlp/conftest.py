@@ -25,7 +25,22 @@ def analyzer(profile):
     return Analyzer.load(profile, NlpSettings())
 
 
-def small_split(task: str, train_per_label: int, heldout: int = 200) -> tuple[list[dict], list[dict]]:
+@pytest.fixture(scope="session")
+def small_split():
+    return _small_split
+
+
+@pytest.fixture(scope="session")
+def tiny_bert():
+    return _build_tiny_bert
+
+
+@pytest.fixture(scope="session")
+def shared_datasets() -> Path:
+    return SHARED
+
+
+def _small_split(task: str, train_per_label: int, heldout: int = 200) -> tuple[list[dict], list[dict]]:
     """A balanced slice of the corpus's training part and the first held-out examples."""
     train, held = split(task)
     taken: dict[str, int] = {}
@@ -38,7 +53,7 @@ def small_split(task: str, train_per_label: int, heldout: int = 200) -> tuple[li
     return small, held[:heldout]
 
 
-def build_tiny_bert(directory: Path, labels: list[str]) -> Path:
+def _build_tiny_bert(directory: Path, labels: list[str]) -> Path:
     """A randomly initialised 2-layer BERT with a word-level vocabulary, saved like any local checkpoint."""
     from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
 
@@ -50,6 +65,7 @@ def build_tiny_bert(directory: Path, labels: list[str]) -> Path:
                                   strip_accents=False, tokenize_chinese_chars=False)
     config = BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
                         intermediate_size=32, max_position_embeddings=64, num_labels=len(labels),
+                        hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0,
                         id2label=dict(enumerate(labels)), label2id={l: i for i, l in enumerate(labels)})
     import torch
 

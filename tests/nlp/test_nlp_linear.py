@@ -4,11 +4,10 @@ import pytest
 from nlp.classifier import load_classifier, model_version
 from nlp.linear import LinearTextClassifier
 from nlp.metrics import single_label
-from tests.nlp.conftest import small_split
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory):
+def trained(tmp_path_factory, small_split):
     train, held = small_split("sentiment", train_per_label=150)
     model = LinearTextClassifier("sentiment", c_grid=(0.3, 1.0))
     model.fit(train)

@@ -7,13 +7,12 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from nlp.training import write_jsonl
-from tests.nlp.conftest import small_split
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory):
+def files(tmp_path_factory, small_split):
     directory = tmp_path_factory.mktemp("cli")
     train, held = small_split("toxicity", train_per_label=40, heldout=120)
     write_jsonl(directory / "train.jsonl", train)
@@ -50,7 +49,7 @@ def test_evaluate_json_has_the_documented_keys(trained, files):
     assert "Ma trận nhầm lẫn" in table.output and "HATE" in table.output
 
 
-def test_binary_evaluate_has_roc_auc(tmp_path):
+def test_binary_evaluate_has_roc_auc(tmp_path, small_split):
     train, held = small_split("misinfo", train_per_label=40, heldout=80)
     write_jsonl(tmp_path / "train.jsonl", train)
     write_jsonl(tmp_path / "dev.jsonl", held)

@@ -69,3 +69,20 @@ def test_relevance_on_the_corpus(gazetteer):
     other = [r for r in rows if r["province"] in ("other", "none", "gia_lai", "dien_bien")]
     false_positive = sum(assess(gazetteer.mentions(r["text"]), 0.5).relevant for r in other) / len(other)
     assert false_positive < 0.05
+
+
+@pytest.mark.parametrize("slug", ["dien_bien", "dong_thap", "gia_lai", "lam_dong"])
+def test_every_shipped_profile_builds_and_keeps_to_its_province(slug):
+    from config.profile import load_profile
+
+    gazetteer = Gazetteer(load_profile(slug))
+    own = load_profile(slug).name
+    assert assess(gazetteer.mentions(f"Tin mới từ tỉnh {own}"), 0.5).relevant
+    assert not assess(gazetteer.mentions("Nha Trang đón lượng khách kỷ lục"), 0.5).relevant
+
+
+def test_former_province_counts_for_the_merged_province():
+    from config.profile import load_profile
+
+    gazetteer = Gazetteer(load_profile("dong_thap"))
+    assert ("Tiền Giang", "former_province") in names(gazetteer, "Tiền Giang mưa lớn")
