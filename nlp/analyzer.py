@@ -18,7 +18,7 @@ from config.profile import Profile
 from config.settings import NlpSettings
 from nlp import entities as entity_linking
 from nlp.classifier import TextClassifier, load_classifier, read_manifest
-from nlp.features import prepare, record_text
+from nlp.features import prepare
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import nfc
 from nlp.relevance import assess
@@ -28,6 +28,7 @@ from nlp.training import default_model_dir
 
 ANALYZER_VERSION = "nlp1"
 PARALLEL_MIN = 64  # below this many texts one process is faster than starting workers
+ENTITY_WORDS = 150  # the NER reads the title and the first words (the lead); the gazetteer reads everything
 TASK_MODELS = ("sentiment", "toxicity", "topic", "misinfo")
 
 
@@ -150,7 +151,7 @@ class Analyzer:
             misinfo = round(float(proba["misinfo"][i][labels.index("unreliable")]), 4) if "unreliable" in labels \
                 else None
         mentions = rel.mentions
-        ents = entity_linking.link(record["words"], mentions) if rel.relevant else []
+        ents = entity_linking.link(record["words"][:ENTITY_WORDS], mentions) if rel.relevant else []
         return Annotation(
             relevant=rel.relevant, relevance_score=rel.score, matched_terms=[m.as_dict() for m in mentions],
             places=rel.places, sentiment=sentiment, sentiment_scores=sentiment_scores,
@@ -169,7 +170,7 @@ class Analyzer:
                 key = model.labels[k]
                 if key in self.taxonomy:
                     info[key] = {"score": round(float(row[k]), 4), "keywords": []}
-        for key, words in self.keywords.find(record_text(record)).items():
+        for key, words in self.keywords.find(record["docs"]["normalized"]).items():
             if key in info:
                 info[key]["keywords"] = words
             elif key not in learned:  # a topic of the profile the model has not learned: its keywords decide

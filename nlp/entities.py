@@ -110,7 +110,8 @@ def link(words: list[str], mentions: list[Mention]) -> list[Entity]:
     by_key = {key_of(m.surface): m for m in mentions}
     entities: list[Entity] = []
     covered: set[str] = set()
-    for text, kind in spans(tag(words)):
+    capitalised = any(w[:1].isupper() for w in words[1:])  # the NER model keys on capitals: no capitals, no names
+    for text, kind in spans(tag(words)) if capitalised else []:
         key = key_of(text)
         mention = by_key.get(key) or next((m for k, m in by_key.items() if k in key or key in k), None)
         linked = None

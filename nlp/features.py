@@ -3,6 +3,7 @@ n-grams of the text without diacritics, so "vinh hy dep qua" and "Vĩnh Hy đẹ
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 import numpy as np
@@ -38,7 +39,8 @@ def prepare(record: dict, segmenter: Segmenter | None = None) -> dict:
     words = record.get("words")
     if words is None:
         words = (segmenter or default_segmenter()).words(normalized, normalize=False)
-    return {"words": words, "word_doc": word_doc(words, text), "char_doc": strip_diacritics(normalized.lower())}
+    return {"words": words, "normalized": normalized, "word_doc": word_doc(words, text),
+            "char_doc": strip_diacritics(normalized.lower())}
 
 
 def _split(doc: str) -> list[str]:
@@ -67,5 +69,24 @@ class TextFeatures:
         return hstack([self.words.fit_transform(word_docs), self.chars.fit_transform(char_docs)]).tocsr()
 
     def transform(self, records: list[dict]) -> csr_matrix:
-        word_docs, char_docs = self.docs(records)
-        return hstack([self.words.transform(word_docs), self.chars.transform(char_docs)]).tocsr()
+        prepared = [record.get("docs") or prepare(record) for record in records]
+        return hstack([_transform(self.words, "word_doc", prepared),
+                       _transform(self.chars, "char_doc", prepared)]).tocsr()
+
+
+def _transform(vectorizer: TfidfVectorizer, field: str, prepared: list[dict]) -> csr_matrix:
+    """`vectorizer.transform` of the prepared documents; the n-grams of each document are computed once and kept
+    in its prepared dict, so the models of one analysis (same analyzer settings) share them."""
+    key = ("ngrams", field, vectorizer.analyzer, vectorizer.ngram_range)
+    analyze = None
+    for p in prepared:
+        if key not in p:
+            analyze = analyze or vectorizer.build_analyzer()
+            p[key] = analyze(p[field])
+    reader = copy.copy(vectorizer)
+    reader.analyzer = _identity
+    return reader.transform([p[key] for p in prepared])
+
+
+def _identity(ngrams: list[str]) -> list[str]:
+    return ngrams

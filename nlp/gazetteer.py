@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from config.profile import Profile
-from nlp.normalize import fix_tone_marks, has_diacritics, nfc, strip_diacritics
+from nlp.normalize import CharTable, fix_tone_marks, has_diacritics, nfc, strip_diacritics
 
 # How much one mention says that a text is about the province (combined as 1 - prod(1 - w)).
 WEIGHTS = {"province": 0.9, "former_province": 0.85, "agency": 0.9, "official": 0.6, "district": 0.6,
@@ -50,9 +50,12 @@ def _key_char(c: str) -> str:
     return strip_diacritics(lowered if len(lowered) == 1 else c)
 
 
+_KEYS = CharTable(_key_char)
+
+
 def key_of(text: str) -> str:
     """Lower case without diacritics, one character per character of `text` (so offsets carry over)."""
-    return "".join(_key_char(c) for c in text)
+    return text.translate(_KEYS)
 
 
 def spelling(text: str) -> str:

@@ -52,10 +52,29 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _strip_char(c: str) -> str:
+    decomposed = unicodedata.normalize("NFD", c.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(d for d in decomposed if unicodedata.category(d) != "Mn"))
+
+
+class CharTable(dict):
+    """A `str.translate` table filled on first sight of each character."""
+
+    def __init__(self, convert):
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = self.convert(chr(code))
+        return value
+
+
+_STRIP = CharTable(_strip_char)
+
+
 def strip_diacritics(text: str) -> str:
     """Vietnamese without tone marks and with đ → d ("Khánh Hòa" → "Khanh Hoa")."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize("NFC", text).translate(_STRIP) if not text.isascii() else text
 
 
 def fold(text: str) -> str:

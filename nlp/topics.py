@@ -18,7 +18,8 @@ from sklearn.multiclass import OneVsRestClassifier
 from config.topics import Topic
 from nlp.classifier import read_manifest, register_backend, write_manifest
 from nlp.features import TextFeatures
-from nlp.gazetteer import key_of, spelling as _spelling, unmarked
+from nlp.gazetteer import key_of, unmarked
+from nlp.normalize import normalize_social
 
 THRESHOLDS = np.round(np.arange(0.1, 0.91, 0.05), 2)
 
@@ -106,12 +107,14 @@ class KeywordTopics:
 
     def __init__(self, topics: list[Topic]):
         self.topics = topics
-        self._keywords = [(t.key, kw, _padded(_spelling(kw)), _padded(key_of(kw))) for t in topics for kw in t.keywords]
+        self._keywords = [(t.key, kw, _padded(normalize_social(kw).lower()), _padded(key_of(kw)))
+                          for t in topics for kw in t.keywords]
 
     def find(self, text: str) -> dict[str, list[str]]:
-        """Without diacritics only when the text itself is written without them ("bao" is not "bão")."""
+        """Without diacritics only when the text itself is written without them ("bao" is not "bão"). `text` may
+        already be normalised (`normalize_social`)."""
         bare = unmarked(text)
-        padded = _padded(key_of(text) if bare else _spelling(text))
+        padded = _padded(key_of(text) if bare else text.lower())
         found: dict[str, list[str]] = {}
         for key, keyword, marked_needle, bare_needle in self._keywords:
             if (bare_needle if bare else marked_needle) in padded:
