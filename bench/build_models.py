@@ -114,7 +114,7 @@ def build(task: str, work: Path) -> None:
         else:
             sections.append(f"{name}: not measured ({path} absent).")
     sections += ["", "## Limits", "",
-                 "- Trained on about 2,700 examples written for the project: expect lower figures on real traffic, "
+                 f"- Trained on {len(train):,} examples written for the project: expect lower figures on real traffic, "
                  "above all on genres and slang the corpus lacks. Retrain with reviewers' labels (`nlp train`).",
                  "- The shared real sets differ in domain and labelling guidelines from the corpus; their figures "
                  "show how far the shipped model travels, not how it was tuned (it never saw them).", ""]
