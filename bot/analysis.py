@@ -55,7 +55,10 @@ def _columns(annotation: Annotation) -> dict:
 def _store(session: Session, item_ids: list[int], annotations: list[Annotation], model_version: str) -> None:
     existing = {a.item_id: a for a in session.scalars(
         select(Analysis).where(Analysis.item_id.in_(item_ids), Analysis.model_version == model_version))}
+    present = set(session.scalars(select(Item.id).where(Item.id.in_(item_ids))))
     for item_id, annotation in zip(item_ids, annotations):
+        if item_id not in present:  # deleted while it was being analysed
+            continue
         row = existing.get(item_id) or Analysis(item_id=item_id, model_version=model_version)
         for name, value in _columns(annotation).items():
             setattr(row, name, value)
@@ -73,19 +76,20 @@ def analyze_items(database: Database, analyzer: Analyzer, since: dt.datetime | N
         report.total = session.scalar(select(func.count()).select_from(_pending(version, since, reanalyze).subquery()))
     last_id = 0
     while True:
-        with database.session() as session:
+        with database.session() as session:  # read, then analyse outside any transaction (no lock held)
             ids = list(session.scalars(_pending(version, since, reanalyze).where(Item.id > last_id)
                                        .order_by(Item.id).limit(batch)))
-            if not ids:
-                break
-            rows = session.execute(select(Item.id, Item.text, Item.title).where(Item.id.in_(ids)).order_by(Item.id))
-            items = list(rows)
-            annotations = analyzer.analyze_many([(text or "", title) for _, text, title in items])
+            items = list(session.execute(select(Item.id, Item.text, Item.title).where(Item.id.in_(ids))
+                                         .order_by(Item.id))) if ids else []
+        if not items:
+            break
+        annotations = analyzer.analyze_many([(text or "", title) for _, text, title in items])
+        with database.session() as session:
             _store(session, [i for i, _, _ in items], annotations, version)
             report.analysed += len(items)
             report.relevant += sum(a.relevant for a in annotations)
-            last_id = ids[-1]
             beat(session, "analysis", model_version=version, analysed=report.analysed)
+        last_id = ids[-1]
         if progress:
             progress(report)
     return report

@@ -66,3 +66,20 @@ def test_reanalyze_updates_rows_in_place(database):
 def test_bad_since_is_refused(database):
     result = run(database, "--since", "hôm qua")
     assert result.exit_code == 2 and "--since" in result.output
+
+
+def test_batches_use_every_core_and_resume(database, analyzer):
+    from bot.analysis import analyze_items
+
+    with database.session() as session:
+        for i in range(90):
+            text = f"Bản tin số {i}: giao thông qua Nha Trang thông suốt" if i % 2 else f"Tin vặt số {i} hôm nay"
+            upsert_item(session, ItemData(url=f"https://vi.example/b{i}", canonical_url=f"https://vi.example/b{i}",
+                                          source_type="provincial_press", text=text))
+    seen = []
+    first = analyze_items(database, analyzer, batch=70, progress=lambda r: seen.append(r.analysed))
+    assert (first.total, first.analysed, first.relevant) == (90, 90, 45) and seen == [70, 90]
+    again = analyze_items(database, analyzer, batch=70)
+    assert (again.total, again.analysed) == (0, 0)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Analysis)) == 90
