@@ -64,8 +64,10 @@ def write_jsonl(path: str | Path, records: Iterable[dict]) -> int:
 
 
 def default_model_dir(task: str, models_dir: Path | None = None) -> Path:
-    """The configured models folder's model for `task`, or the shipped one."""
-    return Path(models_dir or SHIPPED_MODELS) / task
+    """The configured models folder's model for `task` when it has one, else the shipped one."""
+    if models_dir is not None and (Path(models_dir) / task / "model.json").is_file():
+        return Path(models_dir) / task
+    return SHIPPED_MODELS / task
 
 
 def check_task(model, task: str, directory: Path) -> None:

@@ -53,3 +53,19 @@ def test_analyze_many_keeps_order_and_matches_single_calls(analyzer, workers):
     for (text, title), annotation in zip(texts[:3], many[:3]):
         assert annotation == analyzer.analyze(text, title)
     assert many[0] == many[3] == many[87]
+
+
+def test_configured_models_dir_overrides_task_by_task(tmp_path, profile, analyzer):
+    import shutil
+
+    from config.settings import NlpSettings
+    from nlp import Analyzer
+    from nlp.training import SHIPPED_MODELS
+
+    shutil.copytree(SHIPPED_MODELS / "toxicity", tmp_path / "toxicity")
+    manifest = tmp_path / "toxicity" / "model.json"
+    manifest.write_text(manifest.read_text().replace('"version": "', '"version": "operator-'))
+    custom = Analyzer.load(profile, NlpSettings(models_dir=tmp_path))
+    assert custom.versions["toxicity"].startswith("linear:operator-")
+    assert custom.versions["sentiment"] == analyzer.versions["sentiment"]  # not in the folder: the shipped one
+    assert custom.model_version != analyzer.model_version
