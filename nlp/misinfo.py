@@ -17,7 +17,6 @@ timestamp_post (unix seconds or ISO), user_name_hash (any stable account id). Pu
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -33,6 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from threadpoolctl import threadpool_limits
 
+from nlp.classifier import register_backend, write_manifest
 from nlp.normalize import fold
 from nlp.signals import detect
 
@@ -116,10 +116,13 @@ class MisinfoClassifier:
     """The classifier protocol: fit(records), predict_proba(records) -> (n × len(labels)), labels, task, save, load."""
 
     task = "misinfo"
+    backend = "misinfo"
     MODEL_FILE = "model.joblib"
-    META_FILE = "meta.json"
 
-    def __init__(self, folds: int = 4, seed: int = 0, word_features: int = 100_000, char_features: int = 100_000):
+    def __init__(self, task: str = "misinfo", folds: int = 4, seed: int = 0, word_features: int = 100_000,
+                 char_features: int = 100_000):
+        if task != self.task:
+            raise ValueError(f"MisinfoClassifier serves task 'misinfo', not {task!r}")
         self.labels = list(LABELS)
         self.folds = folds
         self.seed = seed
@@ -233,9 +236,10 @@ class MisinfoClassifier:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         joblib.dump(self, directory / self.MODEL_FILE, compress=3)
-        meta = {"task": self.task, "labels": self.labels, "features": [FEATURES[j] for j in self._columns],
-                "records": self.info.get("records"), "label_counts": self.info.get("label_counts")}
-        (directory / self.META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_manifest(directory, task=self.task, backend=self.backend, labels=self.labels,
+                       version=dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S"),
+                       training={"features": [FEATURES[j] for j in self._columns],
+                                 "examples": self.info.get("records"), "label_counts": self.info.get("label_counts")})
         return directory
 
     @classmethod
@@ -247,3 +251,6 @@ class MisinfoClassifier:
         if not isinstance(model, cls):
             raise ValueError(f"{path} không phải mô hình tin sai sự thật")
         return model
+
+
+register_backend(MisinfoClassifier.backend, MisinfoClassifier)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import claims, config_cmd, db, evidence, flags, reviews, status, telegram_cmd
+from bot.cli import analyze_cmd, claims, config_cmd, db, evidence, flags, nlp_cmd, reviews, status, telegram_cmd
 from bot.cli import crawl, imports, items, sources_cmd
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
@@ -21,6 +21,8 @@ app.add_typer(claims.app, name="claims")
 app.add_typer(flags.app, name="flags")
 app.add_typer(reviews.app, name="reviews")
 app.add_typer(evidence.app, name="evidence")
+app.add_typer(nlp_cmd.app, name="nlp")
+app.command("analyze")(analyze_cmd.analyze)
 
 
 def main() -> None:

@@ -33,7 +33,7 @@ def test_protocol_and_round_trip(corpus, tmp_path):
     model.save(tmp_path / "m")
     again = MisinfoClassifier.load(tmp_path / "m")
     assert np.array_equal(again.predict_proba(records[1::2]), probs)
-    assert (tmp_path / "m" / "meta.json").read_text(encoding="utf-8").count('"unreliable"') >= 1
+    assert (tmp_path / "m" / "model.json").read_text(encoding="utf-8").count('"unreliable"') >= 1
     assert model.predict_proba([]).shape == (0, 2)
 
 
