@@ -50,6 +50,8 @@ class Story(Timestamped, Base):
     platforms: Mapped[dict[str, Any]] = mapped_column(default=dict)  # platform -> count
     sentiments: Mapped[dict[str, Any]] = mapped_column(default=dict)  # label -> count
     topics: Mapped[list[Any]] = mapped_column(default=list)
+    places: Mapped[list[Any]] = mapped_column(default=list)  # former districts / communes its items point to
     signature: Mapped[list[Any]] = mapped_column(default=list)  # MinHash values for incremental matching
+    terms: Mapped[dict[str, Any]] = mapped_column(default=dict)  # word bigram -> items using it (topical matching)
     representative_item_id: Mapped[int | None]  # items.id; no FK: items already reference stories
     summary: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,6 @@
+"""Stories (sự việc): items about the same event across outlets and platforms, grouped as they arrive."""
+
+from bot.stories.assign import Assignment, assign_stories
+from bot.stories.describe import coverage_phrase, story_phrase
+
+__all__ = ["Assignment", "assign_stories", "coverage_phrase", "story_phrase"]

@@ -1,0 +1,31 @@
+"""Query pieces every report needs: when an item appeared, its latest analysis, items within a time range."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from storage.models import Analysis, Item
+
+
+def item_time() -> ColumnElement[dt.datetime]:
+    """When an item appeared: its publication time, or when it was fetched if the source gave none."""
+    return func.coalesce(Item.published_at, Item.fetched_at)
+
+
+def appeared_between(start: dt.datetime, end: dt.datetime) -> ColumnElement[bool]:
+    """Items that appeared in [start, end): written as two index-friendly ranges rather than over `item_time()`,
+    so both backends use the indexes on published_at and fetched_at."""
+    return or_(and_(Item.published_at >= start, Item.published_at < end),
+               and_(Item.published_at.is_(None), Item.fetched_at >= start, Item.fetched_at < end))
+
+
+def latest_analysis_id(item_id: ColumnElement[int], before: ColumnElement[dt.datetime] | None = None):
+    """The newest analysis of `item_id` (re-analysis adds rows), or the newest made at or before `before`."""
+    newer = aliased(Analysis)
+    query = select(func.max(newer.id)).where(newer.item_id == item_id)
+    if before is not None:
+        query = query.where(newer.created_at <= before)
+    return query.scalar_subquery()
