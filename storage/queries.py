@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from storage.models import Analysis, Item
 
@@ -29,3 +29,11 @@ def latest_analysis_id(item_id: ColumnElement[int], before: ColumnElement[dt.dat
     if before is not None:
         query = query.where(newer.created_at <= before)
     return query.scalar_subquery()
+
+
+def json_elements(session: Session, column):
+    """The elements of a JSON array column as rows of text (objects as their JSON text), on either backend: join
+    it with `true()` to count labels such as topics and places in SQL."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.jsonb_array_elements_text(column).table_valued("value")
+    return func.json_each(column).table_valued("value")

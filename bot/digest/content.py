@@ -5,7 +5,6 @@ found relevant to the province are counted (those not analysed yet are counted a
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,10 +15,10 @@ from sqlalchemy.orm import Session
 from bot.digest.figures import Day, Sentiments, Share, StoryLine, with_shares
 from bot.digest.periods import Period
 from bot.stories.describe import coverage_phrase, mix_name
-from bot.stories.features import NON_SOCIAL_TYPES, PRESS_TYPES, label_key, mix_key
+from bot.stories.features import NON_SOCIAL_TYPES, PRESS_TYPES, element_key, mix_key
 from config.sources import SOURCE_TYPE_NAMES
 from storage.models import Analysis, Item, Source, Story
-from storage.queries import appeared_between, item_time, latest_analysis_id
+from storage.queries import appeared_between, item_time, json_elements, latest_analysis_id
 
 UNKNOWN_OUTLET = "(không rõ nguồn)"
 
@@ -118,24 +117,16 @@ def negative_press(data: Cube) -> int:
     return sum(r[6] for r in data.relevant() if r[0] in PRESS_TYPES and r[4] == "negative")
 
 
-def _elements(session: Session, column):
-    """The elements of a JSON array column as rows (text), on either backend."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.jsonb_array_elements_text(column).table_valued("value")
-    return func.json_each(column).table_valued("value")
-
-
 def label_counts(session: Session, period: Period, column, names: dict[str, str], total: int) -> list[Share]:
     """Relevant items per topic or place (an item may count under several), with their negative ones."""
-    elements = _elements(session, column)
+    elements = json_elements(session, column)
     query = (rows_of_period(period, elements.c.value, Analysis.sentiment, func.count())
              .join(elements, true()).where(Analysis.relevant.is_(True))
              .group_by(elements.c.value, Analysis.sentiment))
     counts: Counter[str] = Counter()
     negative: Counter[str] = Counter()
     for value, sentiment, n in session.execute(query):
-        text = str(value)
-        key = label_key(json.loads(text)) if text.startswith("{") else label_key(text)
+        key = element_key(value)
         if key:
             counts[key] += n
             negative[key] += n if sentiment == "negative" else 0

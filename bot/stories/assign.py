@@ -6,8 +6,6 @@ post or article it answers. Already assigned items keep their story, so calling 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -16,10 +14,11 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
-from bot.stories.features import LEAD_CHARS, ItemFeatures, background_weights, features
-from bot.stories.matcher import WINDOW, ActiveStory, StoryIndex
+from bot.stories.active import ActiveStories
+from bot.stories.features import LEAD_CHARS, ItemFeatures, features
+from bot.stories.matcher import StoryIndex
 from bot.stories.refresh import refresh_stories
-from nlp.similarity import from_values, signature_values
+from nlp.similarity import signature_values
 from storage.models import Analysis, Item, Story
 from storage.queries import item_time, latest_analysis_id
 
@@ -52,29 +51,16 @@ def _load(session: Session, item_ids: list[int]) -> list[ItemFeatures]:
     return out
 
 
-def _active(session: Session, start: dt.datetime, end: dt.datetime, window: dt.timedelta) -> StoryIndex:
-    index = StoryIndex(background_weights(), window)
-    rows = session.execute(
-        select(Story.id, Story.first_seen, Story.last_seen, Story.signature, Story.terms, Story.topics, Story.places)
-        .where(Story.last_seen >= start - window, Story.first_seen <= end + window))
-    for story_id, first_seen, last_seen, values, terms, topics, places in rows:
-        if not values:
-            continue
-        index.add(ActiveStory(key=story_id, first_seen=first_seen, last_seen=last_seen,
-                              signature=from_values(values), terms=Counter(terms or {}),
-                              topics=Counter(topics or []), places=Counter(places or [])))
-    return index
-
-
-def assign_stories(session: Session, item_ids: Iterable[int], *, window: dt.timedelta = WINDOW) -> Assignment:
+def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveStories | None = None) -> Assignment:
     """Place the given items into stories and bring the touched stories' figures up to date (in the caller's
-    transaction; nothing is committed here)."""
+    transaction; nothing is committed here). A long-running caller passes the same `active` to every call."""
     ids = sorted(set(item_ids))
     result = Assignment()
     items = _load(session, ids)
     result.skipped = len(ids) - len(items)
     placed: dict[int, object] = {}
-    index = _active(session, items[0].at, items[-1].at, window) if items else None
+    active = active or ActiveStories()
+    index = active.sync(session, items[0].at, items[-1].at) if items else None
     for n, item in enumerate(items):
         if item.relevant is False:
             result.skipped += 1
@@ -93,6 +79,7 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, window: dt.time
                 key = match.key
                 index.join(key, item)
             placed[item.item_id] = key
+    signatures: dict[int, list[int]] = {}
     if placed:
         placed = _store(session, index, placed, result)
         session.execute(update(Item), [{"id": i, "story_id": s} for i, s in placed.items()])
@@ -100,7 +87,9 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, window: dt.time
             loaded = session.identity_map.get(identity_key(Item, item_id))
             if loaded is not None:
                 set_committed_value(loaded, "story_id", story_id)
-        refresh_stories(session, set(placed.values()))
+        signatures = refresh_stories(session, set(placed.values()))
+    if index is not None:
+        active.settle(session, set(placed.values()), signatures)
     result.stories = {i: int(s) for i, s in placed.items()}
     return result
 

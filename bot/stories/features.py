@@ -36,6 +36,12 @@ def label_key(value: object) -> str | None:
     return text or None
 
 
+def element_key(value: object) -> str | None:
+    """A topic or place as SQL hands out the elements of a JSON array: text, or an object's JSON text."""
+    text = str(value)
+    return label_key(json.loads(text)) if text.startswith("{") else label_key(text)
+
+
 def label_keys(values: list | None) -> list[str]:
     return [k for k in (label_key(v) for v in values or []) if k]
 

@@ -140,4 +140,34 @@ REPORTS = [
      "Em muốn tách thửa 200m2 đất ở Diên Phú (Diên Khánh cũ) để cho con, cần chuẩn bị hồ sơ gì và mất bao lâu "
      "vậy các bác?",
      ["land"], ["Diên Khánh"]),
+    # the same kind of event in the same place a day and a half later: a different event
+    ("tai_nan_ba_ngoi", 40, "provincial_press", None, "Báo Khánh Hòa",
+     "Xe container va chạm xe máy ở Cam Ranh, một người tử vong",
+     "Tối qua, xe container lưu thông trên quốc lộ 1 qua phường Ba Ngòi đã va chạm với xe máy, khiến một thanh "
+     "niên tử vong.",
+     ["traffic"], ["Cam Ranh"]),
+    ("tai_nan_ba_ngoi", 44, "central_press", None, "Tuổi Trẻ",
+     "Thanh niên tử vong sau va chạm với xe container ở Ba Ngòi",
+     "Nạn nhân điều khiển xe máy va chạm với xe container trên quốc lộ 1 đoạn qua phường Ba Ngòi, tử vong tại chỗ.",
+     ["traffic"], ["Cam Ranh"]),
+    ("gia_danh_cong_an", 5, "provincial_press", None, "Báo Khánh Hòa",
+     "Cảnh giác chiêu giả danh công an gọi điện lừa đảo ở Nha Trang",
+     "Một phụ nữ ở phường Phước Long bị kẻ gian giả danh công an gọi điện, yêu cầu chuyển 300 triệu đồng để "
+     "\"chứng minh trong sạch\".",
+     ["scam"], ["Nha Trang"]),
+    ("gia_danh_cong_an", 9, "central_press", None, "Dân Trí",
+     "Bị giả danh công an lừa 300 triệu đồng",
+     "Người phụ nữ ở phường Phước Long, TP Nha Trang đã chuyển 300 triệu đồng cho kẻ giả danh công an qua điện "
+     "thoại.",
+     ["scam"], ["Nha Trang"]),
+    ("viec_nhe", 30, "provincial_press", None, "Báo Khánh Hòa",
+     "Nữ sinh ở Nha Trang mất 80 triệu vì việc nhẹ lương cao",
+     "Một nữ sinh viên ở phường Vĩnh Hải tham gia làm nhiệm vụ online \"việc nhẹ lương cao\" và bị chiếm đoạt 80 "
+     "triệu đồng.",
+     ["scam"], ["Nha Trang"]),
+    ("viec_nhe", 33, "social", "facebook", "Nha Trang 24h",
+     None,
+     "Lại thêm một bạn sinh viên ở Vĩnh Hải bị lừa 80 triệu vì nhận làm nhiệm vụ online việc nhẹ lương cao, mọi "
+     "người cảnh giác nha",
+     ["scam"], ["Nha Trang"]),
 ]
