@@ -196,13 +196,21 @@ def main() -> None:
 
     if args.month_items > args.items:
         month = Period("month", 2024, 6)
-        extra = reports(args.events * 3, args.month_items - args.items, month.start, days=30, seed=11)
-        extra = [r for r in extra if not WEEK.start <= r.at < WEEK.end] or extra
+        outside = (month.end - month.start - (WEEK.end - WEEK.start)) / (month.end - month.start)
+        wanted = round((args.month_items - args.items) / outside)  # the share landing in the week is left out
+        extra = [r for r in reports(args.events * 4, wanted, month.start, days=30, seed=11)
+                 if not WEEK.start <= r.at < WEEK.end]
         _, seconds = _timed("insert", lambda: _insert(database, extra, "m"))
         rows, read = _timed("read", lambda: _read_rows(database, month))
         figures, seconds = _timed("figures", lambda: _figures(database, month, profile))
         print(f"monthly figures over {figures.total:,} items: {seconds:.2f} s; baseline, reading the month's "
               f"{rows:,} rows: {read:.2f} s; ratio {seconds / read:.2f}x")
+        with database.session() as session:
+            bulletin, seconds = _timed("build", lambda: build_bulletin(
+                session, month, out, settings=settings, profile=profile, formats=("docx", "xlsx"),
+                now=month.end + dt.timedelta(hours=8)))
+        print(f"monthly pack, docx and the xlsx list of {figures.total:,} items "
+              f"({bulletin.files['xlsx'].stat().st_size / 1048576:,.1f} MiB): {seconds:.2f} s")
     counts = Counter(r.source_type for r in week)
     print("mix of the week: " + ", ".join(f"{k} {v:,}" for k, v in counts.most_common()))
 

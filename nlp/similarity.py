@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Set
+from collections.abc import Hashable, Iterable, Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -135,9 +135,6 @@ class TermWeights:
     def remove_counts(self, counts: Mapping[str, int], documents: int) -> None:
         self.documents = max(0, self.documents - documents)
         self._df.subtract(counts)
-
-    def df(self, term: str) -> int:
-        return max(0, self._df.get(term, 0))
 
     def idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (max(0, self._df.get(term, 0)) + 1)) + 1e-6

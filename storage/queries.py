@@ -22,13 +22,16 @@ def appeared_between(start: dt.datetime, end: dt.datetime) -> ColumnElement[bool
                and_(Item.published_at.is_(None), Item.fetched_at >= start, Item.fetched_at < end))
 
 
-def latest_analysis_id(item_id: ColumnElement[int], before: ColumnElement[dt.datetime] | None = None):
-    """The newest analysis of `item_id` (re-analysis adds rows), or the newest made at or before `before`."""
+def is_latest_analysis(item_id: ColumnElement[int],
+                       before: ColumnElement[dt.datetime] | None = None) -> ColumnElement[bool]:
+    """Join condition: the analysis is the newest of `item_id` (re-analysis adds rows), or the newest made at or
+    before `before`. The plain item_id equality lets both backends walk the index on analyses.item_id instead of
+    testing every analysis against the subquery."""
     newer = aliased(Analysis)
-    query = select(func.max(newer.id)).where(newer.item_id == item_id)
+    newest = select(func.max(newer.id)).where(newer.item_id == item_id)
     if before is not None:
-        query = query.where(newer.created_at <= before)
-    return query.scalar_subquery()
+        newest = newest.where(newer.created_at <= before)
+    return and_(Analysis.item_id == item_id, Analysis.id == newest.scalar_subquery())
 
 
 def json_elements(session: Session, column):

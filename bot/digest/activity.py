@@ -12,7 +12,7 @@ from bot.digest.figures import Accuracy, SilentSource, Workload
 from bot.digest.periods import Period
 from bot.stories.features import label_keys
 from storage.models import Analysis, FlagEvent, Item, Review, Source, User
-from storage.queries import latest_analysis_id
+from storage.queries import is_latest_analysis
 
 UNRELIABLE_VERDICTS = ("tin_gia", "sai_su_that")
 ACCURACY_TASKS = ("sentiment", "toxicity", "relevance", "misinfo", "topic")
@@ -90,7 +90,7 @@ def accuracy(session: Session, period: Period, misinfo_threshold: float) -> list
     answer at the time of the review (the newest analysis made before it) was the same."""
     query = (select(Review.item_id, Review.task, Review.label, Analysis.sentiment, Analysis.toxicity,
                     Analysis.relevant, Analysis.misinfo_score, Analysis.topics)
-             .outerjoin(Analysis, Analysis.id == latest_analysis_id(Review.item_id, before=Review.created_at))
+             .outerjoin(Analysis, is_latest_analysis(Review.item_id, before=Review.created_at))
              .where(Review.created_at >= period.start, Review.created_at < period.end,
                     Review.task.in_(ACCURACY_TASKS))
              .order_by(Review.created_at, Review.id))

@@ -18,7 +18,7 @@ from bot.stories.describe import coverage_phrase, mix_name
 from bot.stories.features import NON_SOCIAL_TYPES, PRESS_TYPES, element_key, mix_key
 from config.sources import SOURCE_TYPE_NAMES
 from storage.models import Analysis, Item, Source, Story
-from storage.queries import appeared_between, item_time, json_elements, latest_analysis_id
+from storage.queries import appeared_between, is_latest_analysis, item_time, json_elements
 
 UNKNOWN_OUTLET = "(không rõ nguồn)"
 
@@ -26,7 +26,7 @@ UNKNOWN_OUTLET = "(không rõ nguồn)"
 def rows_of_period(period: Period, *columns) -> Select:
     """Items of the period joined with their latest analysis (and source, for outlet names)."""
     return (select(*columns).select_from(Item)
-            .outerjoin(Analysis, Analysis.id == latest_analysis_id(Item.id))
+            .outerjoin(Analysis, is_latest_analysis(Item.id))
             .outerjoin(Source, Source.id == Item.source_id)
             .where(appeared_between(period.start, period.end)))
 

@@ -23,6 +23,13 @@ class Link:
 Inline = str | Link
 
 
+def linked(text: str, url: str | None) -> Inline:
+    """A link only to a web address: anything else a source may carry (javascript:, data:) stays plain text."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return Link(text, url)
+    return text
+
+
 @dataclass
 class Heading:
     text: str

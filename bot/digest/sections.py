@@ -5,7 +5,7 @@ KPI appendix."""
 from __future__ import annotations
 
 from bot.digest.charts import Chart
-from bot.digest.document import Block, Heading, Image, Inline, Link, Paragraph, Table
+from bot.digest.document import Block, Heading, Image, Inline, Paragraph, Table, linked
 from bot.digest.figures import Figures, FlagLine, Share, StoryLine
 from bot.digest.periods import vn_date
 from bot.digest.wording import (IN_PERIOD, comparison_sentence, flag_sentence, kpi_sentence, monitoring_paragraph,
@@ -30,7 +30,7 @@ def _share_table(first: str, rows: list[Share], limit: int = TOP_ROWS) -> Table:
 def _story_paragraphs(lines: list[StoryLine]) -> list[Block]:
     out: list[Block] = []
     for n, line in enumerate(lines, 1):
-        title: Inline = Link(line.title, line.url) if line.url else line.title
+        title = linked(line.title, line.url)
         tail = f" — {line.phrase}"
         if line.negative:
             tail += f" ({vn_int(line.negative)} tin tiêu cực)"
@@ -39,7 +39,7 @@ def _story_paragraphs(lines: list[StoryLine]) -> list[Block]:
 
 
 def _flag_cell(line: FlagLine) -> list[Inline]:
-    return [Link(line.title, line.url) if line.url else line.title]
+    return [linked(line.title, line.url)]
 
 
 def _flag_outcome(line: FlagLine) -> str:

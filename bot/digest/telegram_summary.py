@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.digest.document import Frame
+from bot.digest.document import Frame, Link, linked
 from bot.digest.figures import Figures
 from bot.digest.sections import HARM_KINDS
 from bot.digest.wording import comparison_sentence, flag_sentence, kpi_sentence, sentiment_sentence
@@ -22,10 +22,10 @@ def _short(text: str) -> str:
 
 
 def _story_line(n: int, title: str, url: str | None, phrase: str) -> str:
-    shown = escape(_short(title) or "(không có tiêu đề)")
-    if url:
-        shown = f'<a href="{escape(url, quote=True)}">{shown}</a>'
-    return f"{n}. {shown} — {escape(phrase)}"
+    shown = linked(_short(title) or "(không có tiêu đề)", url)
+    if isinstance(shown, Link):
+        return f'{n}. <a href="{escape(shown.url, quote=True)}">{escape(shown.text)}</a> — {escape(phrase)}'
+    return f"{n}. {escape(shown)} — {escape(phrase)}"
 
 
 def summary_html(figures: Figures, frame: Frame) -> str:

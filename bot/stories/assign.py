@@ -20,7 +20,7 @@ from bot.stories.matcher import StoryIndex
 from bot.stories.refresh import refresh_stories
 from nlp.similarity import signature_values
 from storage.models import Analysis, Item, Story
-from storage.queries import item_time, latest_analysis_id
+from storage.queries import is_latest_analysis, item_time
 
 CHUNK = 500
 
@@ -44,16 +44,25 @@ def _load(session: Session, item_ids: list[int]) -> list[ItemFeatures]:
                    func.substr(Item.text, 1, LEAD_CHARS), Item.parent_id, parent.story_id, Analysis.relevant,
                    Analysis.topics, Analysis.places)
             .outerjoin(parent, parent.id == Item.parent_id)
-            .outerjoin(Analysis, Analysis.id == latest_analysis_id(Item.id))
+            .outerjoin(Analysis, is_latest_analysis(Item.id))
             .where(Item.id.in_(chunk), Item.story_id.is_(None)))
         out.extend(features(*row) for row in rows)
     out.sort(key=lambda f: (f.at, f.item_id))
     return out
 
 
+def _stories_of(session: Session, item_ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(item_ids), CHUNK):
+        found.update(session.scalars(select(Item.story_id).distinct().where(
+            Item.id.in_(item_ids[start:start + CHUNK]), Item.story_id.is_not(None))))
+    return found
+
+
 def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveStories | None = None) -> Assignment:
-    """Place the given items into stories and bring the touched stories' figures up to date (in the caller's
-    transaction; nothing is committed here). A long-running caller passes the same `active` to every call."""
+    """Place the given items into stories and bring the figures of their stories up to date, also for items placed
+    earlier and analysed again (in the caller's transaction; nothing is committed here). A long-running caller
+    passes the same `active` to every call."""
     ids = sorted(set(item_ids))
     result = Assignment()
     items = _load(session, ids)
@@ -87,7 +96,9 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
             loaded = session.identity_map.get(identity_key(Item, item_id))
             if loaded is not None:
                 set_committed_value(loaded, "story_id", story_id)
-        signatures = refresh_stories(session, set(placed.values()))
+    earlier = _stories_of(session, [i for i in ids if i not in placed])  # re-analysed: their figures may change
+    if placed or earlier:
+        signatures = refresh_stories(session, set(placed.values()) | earlier)
     if index is not None:
         active.settle(session, set(placed.values()), signatures)
     result.stories = {i: int(s) for i, s in placed.items()}

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.stories.features import LEAD_CHARS, NON_SOCIAL_TYPES, PRESS_TYPES, element_key, opening
 from nlp.similarity import shingles, signature, signature_values
 from storage.models import Analysis, Item, Source, Story
-from storage.queries import item_time, json_elements, latest_analysis_id
+from storage.queries import is_latest_analysis, item_time, json_elements
 
 CHUNK = 500
 TITLE_CHARS = 160
@@ -32,7 +32,7 @@ def snippet(title: str | None, lead: str | None) -> str:
 
 def _members(chunk: list[int], *columns):
     return (select(Item.story_id, *columns).select_from(Item)
-            .outerjoin(Analysis, Analysis.id == latest_analysis_id(Item.id))
+            .outerjoin(Analysis, is_latest_analysis(Item.id))
             .where(Item.story_id.in_(chunk)))
 
 

@@ -139,16 +139,20 @@ def test_telegram_summary_stays_within_one_message_and_escapes_everything(sqlite
                 row = item(s, when=at(2024, 6, 4, k % 20), outlet=f"Báo <{k}>", sentiment="negative")
                 row.story_id = story.id
                 story.representative_item_id = row.id
+                if n == 0:
+                    row.url = "javascript:alert(1)"  # a hostile link is shown as text, never as a link
         bulletin = _build(s, Period("week", 2024, 23), tmp_path, formats=("html",))
     summary = bulletin.summary
     assert len(summary) <= LIMIT
     assert "<script>" not in summary and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp;" in summary
+    assert "javascript:" not in summary and summary.split("\n")[7].startswith("1. 0 &lt;script&gt;")
     assert summary.count("<a href=") >= 5 and summary.endswith("<i>Toàn văn bản tin trong tệp gửi kèm.</i>")
     parser = _Tags()
     parser.feed(summary)
     assert parser.open == []
     html = bulletin.files["html"].read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html and "Báo &lt;3&gt;" in html
+    assert "javascript:" not in html
 
 
 def test_digest_recorded_once_per_period(database, tmp_path):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from bot.stories import ActiveStories, assign_stories, coverage_phrase, story_phrase
 from digest.events import REPORTS
 from digest.factory import at, item
-from storage.models import Item, Story
+from storage.models import Analysis, Item, Story
 
 START = at(2024, 11, 15, 1)
 
@@ -182,3 +182,21 @@ def test_active_stories_survive_a_rolled_back_call(database):
         _check_grouping(s, events)
         assert s.query(Story).count() == len(set(events.values())) + 1
         assert set(active.index.stories) <= {sid for (sid,) in s.execute(select(Story.id))}
+
+
+def test_a_reanalysed_item_updates_its_story(database):
+    with database.session() as s:
+        first = item(s, when=START, title=REPORTS[0][5], text=REPORTS[0][6], sentiment="neutral")
+        second = item(s, when=START + dt.timedelta(hours=1), outlet="Báo B", title=REPORTS[0][5], text=REPORTS[0][6],
+                      sentiment="neutral")
+        assign_stories(s, [first.id, second.id])
+        story_id = s.get(Item, first.id).story_id
+        assert s.get(Story, story_id).sentiments == {"neutral": 2}
+        s.add(Analysis(item_id=second.id, model_version="test-2", relevant=True, sentiment="negative",
+                       topics=["traffic"], created_at=START + dt.timedelta(days=1)))
+        s.flush()
+        again = assign_stories(s, [second.id])
+    with database.session() as s:
+        assert again.stories == {} and s.get(Item, second.id).story_id == story_id
+        story = s.get(Story, story_id)
+        assert story.sentiments == {"neutral": 1, "negative": 1} and story.topics == ["traffic"]
