@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, Timestamped, utcnow
@@ -15,7 +15,8 @@ class Analysis(Timestamped, Base):
     """All annotations of one item by one set of model versions; re-analysis adds a row, never overwrites."""
 
     __tablename__ = "analyses"
-    __table_args__ = (UniqueConstraint("item_id", "model_version"),)
+    __table_args__ = (UniqueConstraint("item_id", "model_version"),
+                      Index("ix_analyses_item_id_id", "item_id", "id"))  # an item's latest analysis, by index only
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)

@@ -243,6 +243,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('analyses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_analyses_item_id'), ['item_id'], unique=False)
+        batch_op.create_index('ix_analyses_item_id_id', ['item_id', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_analyses_relevant'), ['relevant'], unique=False)
         batch_op.create_index(batch_op.f('ix_analyses_sentiment'), ['sentiment'], unique=False)
 
@@ -416,6 +417,7 @@ def downgrade() -> None:
     with op.batch_alter_table('analyses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_analyses_sentiment'))
         batch_op.drop_index(batch_op.f('ix_analyses_relevant'))
+        batch_op.drop_index('ix_analyses_item_id_id')
         batch_op.drop_index(batch_op.f('ix_analyses_item_id'))
 
     op.drop_table('analyses')
