@@ -20,7 +20,7 @@ LABELS = {"docx": "Văn bản (DOCX)", "html": "Trang HTML", "xlsx": "Danh sách
 def digest(
     period: str = typer.Option("week", "--period", help=f"Kỳ báo cáo: {', '.join(KINDS)}."),
     at: str = typer.Option(None, "--at", help="Kỳ cụ thể: 2024-W23, 2024-06, 2024-H1, 2024 (mặc định: kỳ vừa kết thúc)."),
-    out: Path = typer.Option(..., "--out", help="Thư mục ghi các tệp bản tin."),
+    out: Path = typer.Option(None, "--out", help="Thư mục ghi các tệp bản tin (mặc định: <data_dir>/digests)."),
     formats: str = typer.Option(",".join(DEFAULT_FORMATS), "--format", help="Các định dạng, cách nhau bởi dấu phẩy: "
                                 "docx, html, xlsx, csv, pdf."),
 ) -> None:
@@ -39,7 +39,8 @@ def digest(
         raise typer.Exit(2) from None
     database = open_database(settings)
     with database.session() as session:
-        bulletin = build_bulletin(session, chosen, out, settings=settings, profile=profile, formats=wanted)
+        bulletin = build_bulletin(session, chosen, out or settings.data_dir / "digests", settings=settings,
+                                  profile=profile, formats=wanted)
     figures = bulletin.figures
     typer.echo(f"Đã tạo báo cáo {figures.period_name} ({figures.period_span}):")
     for kind, path in bulletin.files.items():

@@ -38,3 +38,13 @@ def test_digest_command_rejects_bad_periods_and_formats(sqlite_url, tmp_path, mo
     result = runner.invoke(app, ["digest", "--format", "docx,odt", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "Định dạng odt không hỗ trợ" in result.output
     assert not any(tmp_path.glob("*.docx"))
+
+
+def test_digest_command_defaults_to_the_data_folder(sqlite_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("DIEMBAO_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("DIEMBAO_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("DIEMBAO_CONFIG", raising=False)
+    result = runner.invoke(app, ["digest", "--period", "month", "--at", "2024-06", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "var" / "digests" / "thong-bao-tinh-hinh-bao-chi-2024-06.html").exists()
+    assert "Không có tin nào liên quan tỉnh Khánh Hòa." in result.output
