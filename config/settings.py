@@ -80,6 +80,9 @@ class DigestSettings(_Section):
     parent_agency: str = "UBND TỈNH KHÁNH HÒA"
     signer_title: str = "GIÁM ĐỐC"
     recipients: list[str] = ["UBND tỉnh (b/c)", "Ban Tuyên giáo Tỉnh ủy", "Lãnh đạo Sở"]
+    document_code: str = "BC-SVHTTDL"  # "Số: …/BC-SVHTTDL"
+    archive: str = "VT, TTBCXB"  # "Lưu: VT, TTBCXB."
+    signer_name: str = ""  # empty: left for the signature
 
 
 class TelegramSettings(_Section):

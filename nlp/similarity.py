@@ -4,8 +4,10 @@ Used to match items against debunked claims and to group items into stories; pur
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Hashable, Iterable
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -101,3 +103,72 @@ class SimilarityIndex:
 
     def candidates(self, minhash: MinHash) -> list[Hashable]:
         return list(self._lsh.query(minhash))
+
+
+# Topical similarity: reports of one event by different outlets share few character runs but the same rare
+# word pairs ("đèo Khánh Lê", "sạt lở"); weighting the pairs by inverse document frequency keeps the province's
+# own name and everyday phrases from pulling unrelated reports together.
+
+_WORD = re.compile(r"[a-z0-9]+")
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”'‘’…|/\\–—-]+|\s-\s")
+
+
+def word_pairs(text: str) -> set[str]:
+    """Adjacent-syllable pairs within each phrase of the folded text without diacritics
+    ("Đèo Khánh Lê, Nha Trang" → {"deo khanh", "khanh le", "nha trang"}); pairs never span punctuation."""
+    pairs: set[str] = set()
+    for phrase in _PHRASE_BREAK.split(strip_diacritics(fold(text))):
+        words = _WORD.findall(phrase)
+        pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return pairs
+
+
+class TermWeights:
+    """Document frequencies of terms over a background collection plus whatever is added later (single texts or
+    groups of texts with per-term counts); `idf` weights a term by how rare it is, so shared rare terms count and
+    shared common ones barely do."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self._df: Counter[str] = Counter()
+
+    def copy(self) -> "TermWeights":
+        twin = TermWeights()
+        twin.documents, twin._df = self.documents, Counter(self._df)
+        return twin
+
+    def add(self, terms: Iterable[str]) -> None:
+        """Count one more document using `terms`."""
+        self.documents += 1
+        self._df.update(set(terms))
+
+    def add_counts(self, counts: Mapping[str, int], documents: int) -> None:
+        """Count `documents` more documents, of which counts[term] use each term (e.g. a group of texts)."""
+        self.documents += documents
+        self._df.update(counts)
+
+    def remove_counts(self, counts: Mapping[str, int], documents: int) -> None:
+        self.documents = max(0, self.documents - documents)
+        self._df.subtract(counts)
+
+    def idf(self, term: str) -> float:
+        return math.log((self.documents + 1) / (max(0, self._df.get(term, 0)) + 1)) + 1e-6
+
+    def weigh(self, terms: Iterable[str]) -> dict[str, float]:
+        """A text's vector: the squared idf of each of its terms (compute once, compare with many centroids)."""
+        return {t: self.idf(t) ** 2 for t in set(terms)}
+
+    def cosine(self, weighed: Mapping[str, float], centroid: Mapping[str, float],
+               centroid_norm: float | None = None) -> float:
+        """Cosine between a text's binary term vector (as `weigh` gives it) and a weighted centroid (term -> how
+        many of its texts use it), both scaled by idf."""
+        dot = sum(w * centroid[t] for t, w in weighed.items() if t in centroid)
+        if dot == 0.0:
+            return 0.0
+        norm_text = math.sqrt(sum(weighed.values()))
+        if centroid_norm is None:
+            centroid_norm = self.norm(centroid)
+        return dot / (norm_text * centroid_norm) if norm_text and centroid_norm else 0.0
+
+    def norm(self, centroid: Mapping[str, float]) -> float:
+        return math.sqrt(sum((self.idf(t) * w) ** 2 for t, w in centroid.items()))

@@ -6,6 +6,7 @@ import typer
 
 from bot.cli import analyze_cmd, claims, config_cmd, db, evidence, flags, nlp_cmd, reviews, status, telegram_cmd
 from bot.cli import crawl, imports, items, sources_cmd
+from bot.cli.digest import digest
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -23,6 +24,7 @@ app.add_typer(reviews.app, name="reviews")
 app.add_typer(evidence.app, name="evidence")
 app.add_typer(nlp_cmd.app, name="nlp")
 app.command("analyze")(analyze_cmd.analyze)
+app.command("digest")(digest)
 
 
 def main() -> None:

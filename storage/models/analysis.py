@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, Timestamped, utcnow
@@ -15,7 +15,8 @@ class Analysis(Timestamped, Base):
     """All annotations of one item by one set of model versions; re-analysis adds a row, never overwrites."""
 
     __tablename__ = "analyses"
-    __table_args__ = (UniqueConstraint("item_id", "model_version"),)
+    __table_args__ = (UniqueConstraint("item_id", "model_version"),
+                      Index("ix_analyses_item_id_id", "item_id", "id"))  # an item's latest analysis, by index only
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
@@ -50,6 +51,8 @@ class Story(Timestamped, Base):
     platforms: Mapped[dict[str, Any]] = mapped_column(default=dict)  # platform -> count
     sentiments: Mapped[dict[str, Any]] = mapped_column(default=dict)  # label -> count
     topics: Mapped[list[Any]] = mapped_column(default=list)
+    places: Mapped[list[Any]] = mapped_column(default=list)  # former districts / communes its items point to
     signature: Mapped[list[Any]] = mapped_column(default=list)  # MinHash values for incremental matching
+    terms: Mapped[dict[str, Any]] = mapped_column(default=dict)  # word bigram -> items using it (topical matching)
     representative_item_id: Mapped[int | None]  # items.id; no FK: items already reference stories
     summary: Mapped[str | None] = mapped_column(Text)

@@ -105,7 +105,9 @@ def upgrade() -> None:
     sa.Column('platforms', storage.models.base.JSONType, nullable=False),
     sa.Column('sentiments', storage.models.base.JSONType, nullable=False),
     sa.Column('topics', storage.models.base.JSONType, nullable=False),
+    sa.Column('places', storage.models.base.JSONType, nullable=False),
     sa.Column('signature', storage.models.base.JSONType, nullable=False),
+    sa.Column('terms', storage.models.base.JSONType, nullable=False),
     sa.Column('representative_item_id', sa.Integer(), nullable=True),
     sa.Column('summary', sa.Text(), nullable=True),
     sa.Column('created_at', storage.models.base.UTCDateTime(timezone=True), nullable=False),
@@ -241,6 +243,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('analyses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_analyses_item_id'), ['item_id'], unique=False)
+        batch_op.create_index('ix_analyses_item_id_id', ['item_id', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_analyses_relevant'), ['relevant'], unique=False)
         batch_op.create_index(batch_op.f('ix_analyses_sentiment'), ['sentiment'], unique=False)
 
@@ -417,6 +420,7 @@ def downgrade() -> None:
     with op.batch_alter_table('analyses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_analyses_sentiment'))
         batch_op.drop_index(batch_op.f('ix_analyses_relevant'))
+        batch_op.drop_index('ix_analyses_item_id_id')
         batch_op.drop_index(batch_op.f('ix_analyses_item_id'))
 
     op.drop_table('analyses')
