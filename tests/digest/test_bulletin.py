@@ -241,10 +241,10 @@ def test_pdf_through_libreoffice(sqlite_database, tmp_path):
     assert bulletin.files["pdf"].read_bytes().startswith(b"%PDF")
 
 
-def test_scheduled_weekly_bulletin(sqlite_database, sqlite_url, tmp_path):
+def test_scheduled_weekly_bulletin(sqlite_database, tmp_path):
     with sqlite_database.session() as s:
         scenario.build(s)
-    settings = get_settings(database_url=sqlite_url, data_dir=tmp_path)
+    settings = get_settings(database_url=sqlite_database.url, data_dir=tmp_path)
     bulletin = weekly_bulletin(sqlite_database, settings, now=at(2024, 6, 10, 0, 30))
     assert bulletin.period.key == "2024-W23" and WEEK_SENTENCE in bulletin.summary
     assert bulletin.document is not None and bulletin.document.parent == tmp_path / "digests"

@@ -6,10 +6,10 @@ from digest import scenario
 runner = CliRunner()
 
 
-def test_digest_command_writes_the_bulletin(sqlite_database, sqlite_url, tmp_path, monkeypatch):
+def test_digest_command_writes_the_bulletin(sqlite_database, tmp_path, monkeypatch):
     with sqlite_database.session() as s:
         scenario.build(s)
-    monkeypatch.setenv("DIEMBAO_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("DIEMBAO_DATABASE_URL", sqlite_database.url)
     monkeypatch.delenv("DIEMBAO_CONFIG", raising=False)
     out = tmp_path / "ban-tin"
     result = runner.invoke(app, ["digest", "--period", "week", "--at", "2024-W23", "--out", str(out),
