@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config import Settings
-from config.profile import load_profile
+from config.profile import Profile, load_profile
 from nlp import Analyzer, Annotation
+from nlp.analyzer import TASK_MODELS
 from storage import Database
 from storage.audit import beat
 from storage.models import Analysis, Item
@@ -27,12 +28,21 @@ class RunReport:
     analysed: int = 0
     relevant: int = 0
     total: int = 0
+    new_stories: int = 0
+    flags: int = 0
+    alerts: int = 0
 
 
-def load_analyzer(settings: Settings) -> Analyzer:
+AfterStore = Callable[[Session, list[int], RunReport], None]
+
+
+def configured_profile(settings: Settings) -> Profile:
+    return load_profile(settings.province, str(settings.profile_file) if settings.profile_file else None)
+
+
+def load_analyzer(settings: Settings, tasks: tuple[str, ...] = TASK_MODELS) -> Analyzer:
     """The analyzer for the configured province profile and NLP settings."""
-    profile = load_profile(settings.province, str(settings.profile_file) if settings.profile_file else None)
-    return Analyzer.load(profile, settings.nlp)
+    return Analyzer.load(configured_profile(settings), settings.nlp, tasks)
 
 
 def _pending(model_version: str, since: dt.datetime | None, reanalyze: bool):
@@ -67,25 +77,31 @@ def _store(session: Session, item_ids: list[int], annotations: list[Annotation],
 
 def analyze_items(database: Database, analyzer: Analyzer, since: dt.datetime | None = None,
                   reanalyze: bool = False, batch: int = BATCH,
-                  progress: Callable[[RunReport], None] | None = None) -> RunReport:
+                  progress: Callable[[RunReport], None] | None = None,
+                  after_store: AfterStore | None = None, stop: Callable[[], bool] | None = None) -> RunReport:
     """Annotate pending items (all items since `since` with `reanalyze`), committing after every batch so an
-    interrupted run resumes where it stopped."""
+    interrupted run resumes where it stopped (`stop` is asked between batches). `after_store` runs in the same transaction as each batch's
+    annotations (stories, flags, alerts), so a batch is stored with all its consequences or not at all."""
     version = analyzer.model_version
     report = RunReport()
     with database.session() as session:
         report.total = session.scalar(select(func.count()).select_from(_pending(version, since, reanalyze).subquery()))
     last_id = 0
-    while True:
+    while not (stop and stop()):
         with database.session() as session:  # read, then analyse outside any transaction (no lock held)
             ids = list(session.scalars(_pending(version, since, reanalyze).where(Item.id > last_id)
                                        .order_by(Item.id).limit(batch)))
-            items = list(session.execute(select(Item.id, Item.text, Item.title).where(Item.id.in_(ids))
-                                         .order_by(Item.id))) if ids else []
+            items = [(item_id, text, title or (extra or {}).get("thread_title"))  # a reply: its thread is context
+                     for item_id, text, title, extra in session.execute(
+                         select(Item.id, Item.text, Item.title, Item.extra).where(Item.id.in_(ids))
+                         .order_by(Item.id))] if ids else []
         if not items:
             break
         annotations = analyzer.analyze_many([(text or "", title) for _, text, title in items])
         with database.session() as session:
             _store(session, [i for i, _, _ in items], annotations, version)
+            if after_store is not None:
+                after_store(session, [i for i, _, _ in items], report)
             report.analysed += len(items)
             report.relevant += sum(a.relevant for a in annotations)
             beat(session, "analysis", model_version=version, analysed=report.analysed)

@@ -75,11 +75,12 @@ class Analyzer:
         self.model_version = f"{ANALYZER_VERSION}/{profile.slug}/{digest[:12]}"
 
     @classmethod
-    def load(cls, profile: Profile, nlp_settings: NlpSettings) -> "Analyzer":
-        """The configured models (nlp.models_dir, else the shipped ones); a task without a model is skipped."""
+    def load(cls, profile: Profile, nlp_settings: NlpSettings, tasks: tuple[str, ...] = TASK_MODELS) -> "Analyzer":
+        """The configured models of `tasks` (nlp.models_dir, else the shipped ones); a task without a model is
+        skipped."""
         models: dict[str, TextClassifier] = {}
         versions: dict[str, str] = {}
-        for task in TASK_MODELS:
+        for task in tasks:
             directory = default_model_dir(task, nlp_settings.models_dir)
             if task == "sentiment" and nlp_settings.sentiment_backend == "transformers":
                 if not nlp_settings.transformers_model:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from bot.cli import analyze_cmd, claims, config_cmd, db, evidence, flags, nlp_cmd, reviews, status, telegram_cmd
-from bot.cli import crawl, imports, items, sources_cmd
+from bot.cli import crawl, demo_cmd, imports, items, run_cmd, sources_cmd
 from bot.cli.digest import digest
 
 app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
@@ -25,6 +25,8 @@ app.add_typer(evidence.app, name="evidence")
 app.add_typer(nlp_cmd.app, name="nlp")
 app.command("analyze")(analyze_cmd.analyze)
 app.command("digest")(digest)
+app.command("run")(run_cmd.run)
+app.command("demo")(demo_cmd.demo)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from bot.context import load_settings, open_database
+from bot.numbers import vn_int
 
 
 def _since(value: str | None, timezone: str) -> dt.datetime | None:
@@ -25,25 +26,28 @@ def _since(value: str | None, timezone: str) -> dt.datetime | None:
 
 def analyze(since: str | None = typer.Option(None, "--since", help="Chỉ các tin từ ngày này (giờ Việt Nam)."),
             reanalyze: bool = typer.Option(False, "--reanalyze", help="Phân tích lại cả tin đã phân tích.")) -> None:
-    """Phân tích các tin đã thu thập mà phiên bản mô hình hiện tại chưa phân tích."""
-    from bot.analysis import analyze_items, load_analyzer
+    """Phân tích các tin đã thu thập mà phiên bản mô hình hiện tại chưa phân tích: gắn nhãn, gom sự việc, nêu cảnh
+    báo và xếp tin nhắn cảnh báo chờ gửi."""
+    from bot.pipeline import Pipeline
 
     settings = load_settings()
     start = _since(since, settings.timezone)
     try:
-        analyzer = load_analyzer(settings)
+        pipeline = Pipeline(settings)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"Lỗi: không nạp được mô hình phân tích: {exc}", err=True)
         raise typer.Exit(2) from None
     database = open_database(settings)
 
     def progress(report) -> None:
-        typer.echo(f"Đã phân tích {report.analysed:,}/{report.total:,} tin; liên quan tỉnh: {report.relevant:,}"
-                   .replace(",", "."))
+        typer.echo(f"Đã phân tích {vn_int(report.analysed)}/{vn_int(report.total)} tin; liên quan tỉnh: "
+                   f"{vn_int(report.relevant)}")
 
-    report = analyze_items(database, analyzer, since=start, reanalyze=reanalyze, progress=progress)
+    report = pipeline.run(database, since=start, reanalyze=reanalyze, progress=progress)
     if report.analysed == 0:
-        typer.echo(f"Không có tin nào cần phân tích (phiên bản mô hình {analyzer.model_version}).")
+        typer.echo(f"Không có tin nào cần phân tích (phiên bản mô hình {pipeline.model_version}).")
     else:
-        typer.echo(f"Xong: {report.analysed:,} tin, {report.relevant:,} tin liên quan tỉnh; phiên bản mô hình "
-                   f"{analyzer.model_version}.".replace(",", "."))
+        typer.echo(f"Xong: {vn_int(report.analysed)} tin, {vn_int(report.relevant)} tin liên quan tỉnh; phiên bản mô "
+                   f"hình {pipeline.model_version}.")
+    typer.echo(f"Sự việc mới: {vn_int(report.new_stories)}; cảnh báo mới: {vn_int(report.flags)}; "
+               f"tin nhắn cảnh báo chờ gửi: {vn_int(report.alerts)}.")

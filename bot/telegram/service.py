@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 
 from bot.outbox import Dispatcher, SendLimiter
 from bot.telegram.access import bootstrap_admins
@@ -19,12 +20,16 @@ log = logging.getLogger(__name__)
 
 
 async def serve(settings: Settings, database: Database, stop: asyncio.Event, *, token: str, base_url: str,
-                poll_timeout: int | None = None, dispatcher_options: dict | None = None) -> None:
-    """Poll for updates and dispatch the outbox until `stop` is set (or the token is refused)."""
+                poll_timeout: int | None = None, dispatcher_options: dict | None = None,
+                on_dispatcher: Callable[[Dispatcher], None] | None = None) -> None:
+    """Poll for updates and dispatch the outbox until `stop` is set (or the token is refused). `on_dispatcher`
+    receives the dispatcher (a service that queues alerts wakes it through `dispatcher.wake`)."""
     limiter = SendLimiter()
     app = build_application(settings, database, token=token, base_url=base_url, limiter=limiter)
     dispatcher = Dispatcher(database, app.bot, settings, **(dispatcher_options or {}))
     app.bot_data["deps"].wake = dispatcher.wake
+    if on_dispatcher is not None:
+        on_dispatcher(dispatcher)
     timeout = settings.telegram.poll_timeout_s if poll_timeout is None else poll_timeout
     async with app:
         await prepare(app)

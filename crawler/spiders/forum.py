@@ -100,12 +100,13 @@ class ForumSpider(SourceSpider):
         quoted = node.css("blockquote[data-source]::attr(data-source)").getall()
         if quoted:
             extra["quotes"] = quoted  # e.g. "post: 456", the posts this one replies to
-        return ItemData(
+        number = int(position.group(1)) if position else None
+        return ItemData(  # the thread's title belongs to its opening post; a reply says only what it says
             url=urljoin(response.url, permalink) if permalink else response.url,
             canonical_url=canonical_url(f"{posts_base}{post_id}/"), source_type=self.source.type, kind="post",
-            platform="forum", title=title, text=text, author=author or None,
+            platform="forum", title=title if number in (None, 1) else None, text=text, author=author or None,
             author_id=node.css(".message-name [data-user-id]::attr(data-user-id)").get(),
             external_id=post_id, published_at=published, thread=thread,
-            position=int(position.group(1)) if position else None,
+            position=number,
             likes=count_reactors(" ".join(node.css(".reactionsBar-link ::text").getall())),
             outlet=self.source.name, capture=capture_of(response), extra=extra)

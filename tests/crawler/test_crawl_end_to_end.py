@@ -159,6 +159,8 @@ def check_forum_posts(crawled):
     assert flood[0].canonical_url == province.url("/forum/posts/9001/")
     assert flood[0].author == "hoangnt" and flood[0].author_id == "501" and flood[0].likes == 7
     assert flood[0].title == "Đường Phạm Văn Đồng Nha Trang ngập sâu sau mưa lớn"
+    assert flood[1].title is None  # a reply: the thread's title is in extra, not in what the reply says
+    assert flood[1].extra["thread_title"] == flood[0].title
     assert flood[0].published_at.isoformat() == "2025-11-17T23:10:00+00:00"
     assert "\n" in flood[0].text  # <br> kept as a line break
     assert flood[2].extra["quotes"] == ["post: 9001"] and "Nội dung được trích dẫn" not in flood[2].text
