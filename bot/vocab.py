@@ -3,7 +3,7 @@ without diacritics, or a listed synonym."""
 
 from __future__ import annotations
 
-from nlp.similarity import plain
+from nlp.normalize import plain
 
 
 class VocabularyError(ValueError):

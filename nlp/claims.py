@@ -15,7 +15,8 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from nlp.similarity import NUM_PERM, SHINGLE, SimilarityIndex, cosine, plain, shingles, signature
+from nlp.normalize import plain
+from nlp.similarity import NUM_PERM, SHINGLE, SimilarityIndex, cosine, shingles, signature
 
 MATCH = "match"
 SUGGEST = "suggest"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from underthesea.pipeline.text_normalize.token_normalize import token_normalize
 
 _SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 _STRETCH = re.compile(r"([^\W\d_])([^\W\d_])\2+|([^\W\d_])\3\3+")
 _REPEATED_MARK = re.compile(r"([!?.,~])\1+")
@@ -83,12 +83,21 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", nfc(text)).strip().lower()
 
 
+def plain(text: str) -> str:
+    """Folded text without diacritics and with punctuation as single spaces ("Cắt điện!!!" → "cat dien")."""
+    return _NOT_WORD.sub(" ", strip_diacritics(fold(text))).strip()
+
+
 def has_diacritics(text: str) -> bool:
     return strip_diacritics(text) != text
 
 
 def fix_tone_marks(text: str) -> str:
     """Old-style tone placement to the standard one, word by word ("Khánh Hoà" → "Khánh Hòa", "thuỷ" → "thủy")."""
+    # underthesea is imported here, not at the top: importing it loads its deep-learning pipeline (seconds), which
+    # every command that only needs folding or diacritics stripping would pay for.
+    from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+
     return _WORD.sub(lambda m: token_normalize(m.group(0)), nfc(text))
 
 

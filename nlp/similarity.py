@@ -13,16 +13,10 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from nlp.normalize import fold, strip_diacritics
+from nlp.normalize import fold, plain, strip_diacritics
 
 NUM_PERM = 128
 SHINGLE = 4
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def plain(text: str) -> str:
-    """Folded text without diacritics and with punctuation as single spaces ("Cắt điện!!!" → "cat dien")."""
-    return _NOT_WORD.sub(" ", strip_diacritics(fold(text))).strip()
 
 
 def shingles(text: str, size: int = SHINGLE, *, punctuation: bool = True) -> set[str]:

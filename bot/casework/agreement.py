@@ -11,7 +11,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sklearn.metrics import cohen_kappa_score
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -36,6 +35,8 @@ def cohen_kappa(a: list[str], b: list[str]) -> float | None:
         raise ValueError("two label lists of the same length are needed")
     if not a or len(set(a) | set(b)) < 2:
         return None
+    from sklearn.metrics import cohen_kappa_score  # here: scikit-learn takes a second to import
+
     kappa = float(cohen_kappa_score(a, b))
     return None if math.isnan(kappa) else kappa
 

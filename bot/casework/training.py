@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.misinfo import item_record
+from bot.records import item_record
 from config.vocabulary import REVIEW_TASKS
 from storage.models import Item, Review
 

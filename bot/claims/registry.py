@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.vocab import VocabularyError, lookup
 from config.vocabulary import CLAIM_DOMAINS, VERDICTS
-from nlp.similarity import plain
+from nlp.normalize import plain
 from storage.audit import record
 from storage.models import Claim, utcnow
 

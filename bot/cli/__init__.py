@@ -1,33 +1,14 @@
-"""The `diembao` command line (typer). Each area registers its commands here, one line each."""
+"""The `diembao` command line. The app is assembled in `bot.cli.commands`; it is loaded on first use, so that a single
+command module (`python -m bot.cli.crawl`, which the runner starts for every crawl) imports only what it needs."""
 
 from __future__ import annotations
 
-import typer
-
-from bot.cli import analyze_cmd, claims, config_cmd, db, evidence, flags, nlp_cmd, reviews, status, telegram_cmd
-from bot.cli import crawl, demo_cmd, imports, items, run_cmd, sources_cmd
-from bot.cli.digest import digest
-
-app = typer.Typer(help="diembao: giám sát báo chí và mạng xã hội về tỉnh.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
-app.add_typer(db.app, name="db")
-app.add_typer(config_cmd.app, name="config")
-app.command("status")(status.status)
-app.command("crawl")(crawl.crawl)
-app.command("import")(imports.import_cmd)
-app.add_typer(items.app, name="items")
-app.command("sources")(sources_cmd.sources)
-app.command("bot")(telegram_cmd.bot)
-app.add_typer(claims.app, name="claims")
-app.add_typer(flags.app, name="flags")
-app.add_typer(reviews.app, name="reviews")
-app.add_typer(evidence.app, name="evidence")
-app.add_typer(nlp_cmd.app, name="nlp")
-app.command("analyze")(analyze_cmd.analyze)
-app.command("digest")(digest)
-app.command("run")(run_cmd.run)
-app.command("demo")(demo_cmd.demo)
+from typing import Any
 
 
-def main() -> None:
-    app()
+def __getattr__(name: str) -> Any:
+    if name in ("app", "main"):
+        from bot.cli import commands
+
+        return getattr(commands, name)
+    raise AttributeError(name)

@@ -120,3 +120,7 @@ def crawl(
     progress.done()
     print_summary(report)
     raise typer.Exit(1 if report.all_failed else 0)
+
+
+if __name__ == "__main__":  # `python -m bot.cli.crawl`: the runner's crawl processes, without the whole CLI
+    typer.run(crawl)

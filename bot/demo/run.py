@@ -62,7 +62,7 @@ def crawl(sources_file: Path, settings: Settings) -> str:
     """`diembao crawl` in its own process, as in production; returns its summary."""
     env = {**os.environ, **CRAWL_ENV, "DIEMBAO_DATABASE_URL": settings.database_url,
            "DIEMBAO_DATA_DIR": str(settings.data_dir), "DIEMBAO_PROVINCE": settings.province}
-    done = subprocess.run([sys.executable, "-m", "bot", "crawl", "--sources", str(sources_file)], env=env,
+    done = subprocess.run([sys.executable, "-m", "bot.cli.crawl", "--sources", str(sources_file)], env=env,
                           capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(f"thu thập thất bại (mã {done.returncode}):\n{done.stdout}\n{done.stderr}")

@@ -18,7 +18,7 @@ from bot.numbers import vn_decimal, vn_int
 from config import Profile, Settings
 from config.sources import SOURCE_TYPE_NAMES
 from config.vocabulary import TOXICITY
-from nlp.similarity import plain
+from nlp.normalize import plain
 from storage.models import Analysis, Flag, Item
 
 PRESS_TYPES = ("provincial_press", "central_press")

@@ -5,29 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.claims import ClaimIndex
+from bot.claims.matching import ClaimIndex
 from bot.misinfo.score import Assessment, assess
 from config import Settings
+from bot.records import item_record
 from nlp.misinfo import DEFAULT_MODEL_DIR, MisinfoClassifier
 from nlp.signals import detect
 from storage.models import Item
 
 log = logging.getLogger(__name__)
-
-
-def item_record(item: Item) -> dict[str, Any]:
-    """An item as a classifier record: its text and the metadata the classifier protocol names."""
-    return {
-        "text": "\n".join(part for part in (item.title, item.text) if part),
-        "num_like_post": item.likes, "num_comment_post": item.comments, "num_share_post": item.shares,
-        "timestamp_post": item.published_at.timestamp() if item.published_at else None,
-        "user_name_hash": item.author_id or item.author,
-        "source_type": item.source_type, "platform": item.platform,
-    }
 
 
 def model_dir(settings: Settings) -> Path | None:

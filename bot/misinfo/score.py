@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from bot.claims import ItemClaimMatch
+from bot.claims.matching import ItemClaimMatch
 from bot.numbers import vn_decimal, vn_int
 from config.vocabulary import VERDICTS
 from nlp.signals import Signal

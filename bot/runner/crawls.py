@@ -71,7 +71,7 @@ class CrawlScheduler:
         return names
 
     async def _start(self, names: list[str]) -> None:
-        args = [sys.executable, "-m", "bot", "crawl"]
+        args = [sys.executable, "-m", "bot.cli.crawl"]
         if self.sources_file is not None:
             args += ["--sources", str(self.sources_file)]
         for name in names:

@@ -1,11 +1,11 @@
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from bot.claims import ClaimError, ClaimIndex, ClaimInput, add_claim, import_rows, read_claims
+from bot.claims import ClaimError, ClaimInput, add_claim, import_rows, read_claims
+from bot.claims.matching import ClaimIndex
 from config.settings import MisinfoSettings
 from storage import ItemData, upsert_item
 from storage.models import AuditEntry, Claim, Item

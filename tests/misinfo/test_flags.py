@@ -8,7 +8,7 @@ from bot.flags import raise_flags, raise_source_flags, raise_story_flags
 from bot.misinfo import MisinfoAssessor
 from config import Settings, load_profile
 from config.profile import Official
-from storage.models import Analysis, AuditEntry, Flag, FlagEvent, Item, Source, Story
+from storage.models import Analysis, AuditEntry, Flag, FlagEvent, Story
 
 from tests.misinfo.helpers import NOW, analysis, item, source
 

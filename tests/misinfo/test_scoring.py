@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from bot.claims import ItemClaimMatch
+from bot.claims.matching import ItemClaimMatch
 from bot.misinfo import assess, source_tier
 from nlp.signals import detect
 from storage.models import Claim, Item, Source
