@@ -168,3 +168,17 @@ async def test_outsiders_get_no_bulletin(harness):
     assert "chỉ dành cho cán bộ" in refusal.text
     with harness.database.session() as s:
         assert s.scalar(select(func.count()).select_from(Outbox)) == 0
+
+
+async def test_a_chat_turns_the_bulletin_off_when_subscribing(harness):
+    h = harness
+    with h.database.session() as s:
+        member(s, 60, "officer", "Cán bộ Thu")
+        member(s, 61, "officer", "Cán bộ Hà")
+    [quiet] = await h.send(60, "/subscribe loại: tin giả; bản tin: không")
+    [everything] = await h.send(61, "/subscribe tất cả")
+    assert "bản tin tuần: không" in quiet.text and "bản tin tuần: có" in everything.text
+    [wrong] = await h.send(60, "/subscribe bản tin: thỉnh thoảng")
+    assert "“có” hoặc “không”" in wrong.text
+    with h.database.session() as s:
+        assert [t for _, t in digest_chats(s)] == [61]
