@@ -93,8 +93,9 @@ def configured_model(task: str, nlp_settings: NlpSettings) -> LiveModel | None:
         if not nlp_settings.transformers_model:
             raise ValueError("nlp.sentiment_backend is 'transformers' but nlp.transformers_model is not set")
         from nlp.transformer import TransformersClassifier
-        return LiveModel(TransformersClassifier(task, nlp_settings.transformers_model, nlp_settings.transformers_labels),
-                         f"transformers:{nlp_settings.transformers_model}", None)
+        checkpoint = nlp_settings.transformers_model
+        return LiveModel(TransformersClassifier(task, checkpoint, nlp_settings.transformers_labels),
+                         f"transformers:{checkpoint}", None)
     directory = default_model_dir(task, nlp_settings.models_dir)
     if not (directory / "model.json").is_file():
         return None

@@ -87,7 +87,8 @@ def train(task: str = typer.Option(..., "--task", help=TASK_HELP),
             check_for_training(reviewed, task, with_other_data=bool(records))
         except TooFewReviews as exc:
             _fail(str(exc))
-        typer.echo(f"Nhãn của người duyệt (cách chọn: {policy}): {vn_int(len(reviewed))} tin ({counts_text(reviewed)}).")
+        typer.echo(f"Nhãn của người duyệt (cách chọn: {policy}): {vn_int(len(reviewed))} tin "
+                   f"({counts_text(reviewed)}).")
         records += reviewed
         training_data = provenance(reviewed, policy)
     dev_records = _records(dev) if dev else None
