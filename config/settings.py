@@ -83,6 +83,7 @@ class DigestSettings(_Section):
     document_code: str = "BC-SVHTTDL"  # "Số: …/BC-SVHTTDL"
     archive: str = "VT, TTBCXB"  # "Lưu: VT, TTBCXB."
     signer_name: str = ""  # empty: left for the signature
+    attach: Literal["docx", "pdf"] = "docx"  # the file Telegram gets (docx: the clerk fills in number and date)
 
 
 class TelegramSettings(_Section):

@@ -17,14 +17,14 @@ import numpy as np
 from config.profile import Profile
 from config.settings import NlpSettings
 from nlp import entities as entity_linking
-from nlp.classifier import TextClassifier, load_classifier, read_manifest
+from nlp.classifier import TextClassifier
 from nlp.features import prepare
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import nfc
 from nlp.relevance import assess
 from nlp.segment import Segmenter
 from nlp.topics import KeywordTopics
-from nlp.training import default_model_dir
+from nlp.training import configured_model
 
 ANALYZER_VERSION = "nlp1"
 PARALLEL_MIN = 64  # below this many texts one process is faster than starting workers
@@ -81,20 +81,9 @@ class Analyzer:
         models: dict[str, TextClassifier] = {}
         versions: dict[str, str] = {}
         for task in tasks:
-            directory = default_model_dir(task, nlp_settings.models_dir)
-            if task == "sentiment" and nlp_settings.sentiment_backend == "transformers":
-                if not nlp_settings.transformers_model:
-                    raise ValueError("nlp.sentiment_backend is 'transformers' but nlp.transformers_model is not set")
-                from nlp.transformer import TransformersClassifier
-                models[task] = TransformersClassifier(task, nlp_settings.transformers_model,
-                                                      nlp_settings.transformers_labels)
-                versions[task] = f"transformers:{nlp_settings.transformers_model}"
-                continue
-            if not (directory / "model.json").is_file():
-                continue
-            models[task] = load_classifier(directory)
-            manifest = read_manifest(directory)
-            versions[task] = f"{manifest['backend']}:{manifest.get('version', '0')}"
+            live = configured_model(task, nlp_settings)
+            if live is not None:
+                models[task], versions[task] = live.model, live.version
         return cls(profile, nlp_settings, models, versions)
 
     def analyze(self, text: str, title: str | None = None) -> Annotation:

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from config.settings import NlpSettings
 from nlp import linear, topics  # noqa: F401  (register their backends)
-from nlp.classifier import TASKS, load_classifier, read_manifest, register_trainer, task as task_spec, trainer_for
+from nlp.classifier import (TASKS, TextClassifier, load_classifier, read_manifest, register_trainer,
+                            task as task_spec, trainer_for)
 from nlp.linear import LinearTextClassifier
 from nlp.metrics import multi_label, single_label
 from nlp.misinfo import MisinfoClassifier
@@ -72,23 +76,63 @@ def default_model_dir(task: str, models_dir: Path | None = None) -> Path:
     return SHIPPED_MODELS / task
 
 
+@dataclass
+class LiveModel:
+    """The model the analyzer uses for one task, what it is called in `analyses.model_version`, and its folder
+    (None for a transformers checkpoint named in the settings)."""
+
+    model: TextClassifier
+    version: str
+    directory: Path | None
+
+
+def configured_model(task: str, nlp_settings: NlpSettings) -> LiveModel | None:
+    """The configured model of `task` (the transformers checkpoint for sentiment when that backend is chosen, else
+    `nlp.models_dir/<task>`, else the shipped one), or None when there is none."""
+    if task == "sentiment" and nlp_settings.sentiment_backend == "transformers":
+        if not nlp_settings.transformers_model:
+            raise ValueError("nlp.sentiment_backend is 'transformers' but nlp.transformers_model is not set")
+        from nlp.transformer import TransformersClassifier
+        checkpoint = nlp_settings.transformers_model
+        return LiveModel(TransformersClassifier(task, checkpoint, nlp_settings.transformers_labels),
+                         f"transformers:{checkpoint}", None)
+    directory = default_model_dir(task, nlp_settings.models_dir)
+    if not (directory / "model.json").is_file():
+        return None
+    return saved_model(task, directory)
+
+
+def saved_model(task: str, directory: Path) -> LiveModel:
+    """A model saved in `directory`, checked to be one for `task`."""
+    model = load_model(task, directory)
+    manifest = read_manifest(directory)
+    return LiveModel(model, f"{manifest['backend']}:{manifest.get('version', '0')}", Path(directory))
+
+
 def check_task(model, task: str, directory: Path) -> None:
     if model.task != task:
         raise DataError(f"{directory}: mô hình dành cho tác vụ {model.task!r}, không phải {task!r}")
 
 
-def train(task: str, records: list[dict], out: Path, dev: list[dict] | None = None):
-    """Train the task's registered classifier, save it in `out`, and evaluate on `dev` when given."""
+def _amend_manifest(directory: Path, **fields: Any) -> None:
+    manifest = read_manifest(directory)
+    manifest.update(fields)
+    (directory / "model.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def train(task: str, records: list[dict], out: Path, dev: list[dict] | None = None,
+          training_data: dict[str, Any] | None = None):
+    """Train the task's registered classifier, save it in `out`, and evaluate on `dev` when given.
+    `training_data` (where the records came from, e.g. the reviewed items) is kept in the model's manifest."""
     task_spec(task)
     model = trainer_for(task)(task)
     model.fit(records)
     model.save(out)
+    if training_data is not None:
+        _amend_manifest(Path(out), training_data=training_data)
     if dev is not None:
         report = evaluate(task, dev, model)
-        manifest_path = Path(out) / "model.json"
-        manifest = read_manifest(Path(out))
-        manifest["dev"] = {k: report[k] for k in ("examples", "accuracy", "macro_f1", "weighted_f1")}
-        manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _amend_manifest(Path(out), dev={k: report[k] for k in ("examples", "accuracy", "macro_f1", "weighted_f1")})
         return model, report
     return model, None
 

@@ -8,6 +8,7 @@ import typer
 
 from bot.context import load_settings, open_database
 from bot.digest import DEFAULT_FORMATS, FormatError, PeriodError, build_bulletin, parse_formats, parse_period
+from bot.digest.build import default_out_dir
 from bot.digest.periods import KINDS
 from bot.digest.wording import sentiment_sentence
 from config import ConfigError, load_profile
@@ -39,7 +40,7 @@ def digest(
         raise typer.Exit(2) from None
     database = open_database(settings)
     with database.session() as session:
-        bulletin = build_bulletin(session, chosen, out or settings.data_dir / "digests", settings=settings,
+        bulletin = build_bulletin(session, chosen, out or default_out_dir(settings), settings=settings,
                                   profile=profile, formats=wanted)
     figures = bulletin.figures
     typer.echo(f"Đã tạo báo cáo {figures.period_name} ({figures.period_span}):")

@@ -14,6 +14,9 @@ app = typer.Typer(help="Mô hình phân tích văn bản: huấn luyện, đánh
                   no_args_is_help=True)
 
 TASK_HELP = "Tác vụ: sentiment | toxicity | misinfo | topic."
+REVIEWS_HELP = ("Thêm quyết định của người duyệt trong cơ sở dữ liệu đã cấu hình vào dữ liệu huấn luyện "
+                "(dùng một mình hoặc cùng --data).")
+POLICY_HELP = "Với --from-reviews: latest = nhãn mới nhất của mỗi tin; majority = đa số người duyệt."
 
 
 def _fail(message: str) -> None:
@@ -28,13 +31,28 @@ def _task(name: str) -> str:
 
 
 def _model(task: str, model_dir: Path | None):
-    from nlp.training import default_model_dir, load_model
+    """The model in `model_dir`, or the one the analyzer uses (configured, else shipped), as a LiveModel."""
+    from nlp.training import configured_model, saved_model
 
-    directory = model_dir or default_model_dir(task, load_settings().nlp.models_dir)
     try:
-        return load_model(task, directory)
+        live = saved_model(task, model_dir) if model_dir else configured_model(task, load_settings().nlp)
     except (FileNotFoundError, ValueError) as exc:
-        _fail(f"không nạp được mô hình {directory}: {exc}")
+        _fail(f"không nạp được mô hình {model_dir or task}: {exc}")
+    if live is None:
+        _fail(f"chưa có mô hình cho tác vụ {task}: đặt nlp.models_dir hoặc dùng --model THƯ_MỤC.")
+    return live
+
+
+def _reviewed(task: str, policy: str) -> list[dict]:
+    """What reviewers decided for `task`, from the configured database, as training/evaluation records."""
+    from bot.casework.training import POLICIES, review_records
+    from bot.context import open_database
+
+    if policy not in POLICIES:
+        _fail(f"--policy cần một trong: {', '.join(POLICIES)}")
+    database = open_database(load_settings())
+    with database.session() as session:
+        return review_records(session, task, policy=policy)
 
 
 def _records(path: Path, need_label: bool = True) -> list[dict]:
@@ -48,18 +66,36 @@ def _records(path: Path, need_label: bool = True) -> list[dict]:
 
 @app.command()
 def train(task: str = typer.Option(..., "--task", help=TASK_HELP),
-          data: Path = typer.Option(..., "--data", help="Tệp JSON Lines có trường text và label."),
+          data: Path | None = typer.Option(None, "--data", help="Tệp JSON Lines có trường text và label."),
+          from_reviews: bool = typer.Option(False, "--from-reviews", help=REVIEWS_HELP),
+          policy: str = typer.Option("latest", "--policy", help=POLICY_HELP),
           dev: Path | None = typer.Option(None, "--dev", help="Tệp JSON Lines để đánh giá sau khi huấn luyện."),
           out: Path = typer.Option(..., "--out", help="Thư mục lưu mô hình.")) -> None:
-    """Huấn luyện mô hình cho một tác vụ từ tệp JSON Lines."""
+    """Huấn luyện mô hình cho một tác vụ từ tệp JSON Lines và/hoặc từ nhãn của người duyệt."""
+    from bot.casework.training import TooFewReviews, check_for_training, counts_text, provenance
+    from bot.numbers import vn_int
     from nlp.training import train as train_model
 
     task = _task(task)
-    records = _records(data)
+    if data is None and not from_reviews:
+        _fail("cần dữ liệu: --data TỆP.jsonl, --from-reviews, hoặc cả hai.")
+    records = _records(data) if data else []
+    training_data = None
+    if from_reviews:
+        reviewed = _reviewed(task, policy)
+        try:
+            check_for_training(reviewed, task, with_other_data=bool(records))
+        except TooFewReviews as exc:
+            _fail(str(exc))
+        typer.echo(f"Nhãn của người duyệt (cách chọn: {policy}): {vn_int(len(reviewed))} tin "
+                   f"({counts_text(reviewed)}).")
+        records += reviewed
+        training_data = provenance(reviewed, policy)
     dev_records = _records(dev) if dev else None
-    typer.echo(f"Huấn luyện {task} trên {len(records):,} mẫu từ {data}...".replace(",", "."))
+    origin = " và ".join(([str(data)] if data else []) + (["nhãn của người duyệt"] if from_reviews else []))
+    typer.echo(f"Huấn luyện {task} trên {len(records):,} mẫu từ {origin}...".replace(",", "."))
     try:
-        model, report = train_model(task, records, out, dev_records)
+        model, report = train_model(task, records, out, dev_records, training_data)
     except ValueError as exc:
         _fail(str(exc))
     summary = getattr(model, "summary", {})
@@ -74,8 +110,11 @@ def train(task: str = typer.Option(..., "--task", help=TASK_HELP),
 
 @app.command()
 def evaluate(task: str = typer.Option(..., "--task", help=TASK_HELP),
-             data: Path = typer.Option(..., "--data", help="Tệp JSON Lines có trường text và label."),
-             model: Path | None = typer.Option(None, "--model", help="Thư mục mô hình (mặc định: mô hình có sẵn)."),
+             data: Path | None = typer.Option(None, "--data", help="Tệp JSON Lines có trường text và label."),
+             from_reviews: bool = typer.Option(False, "--from-reviews", help="Đánh giá trên quyết định của người "
+                                               "duyệt trong cơ sở dữ liệu đã cấu hình (thay cho --data)."),
+             policy: str = typer.Option("latest", "--policy", help=POLICY_HELP),
+             model: Path | None = typer.Option(None, "--model", help="Thư mục mô hình (mặc định: mô hình đang dùng)."),
              positive_label: str | None = typer.Option(None, "--positive-label",
                                                        help="Nhãn dương cho ROC-AUC (tác vụ hai nhãn)."),
              as_json: bool = typer.Option(False, "--json", help="In một đối tượng JSON.")) -> None:
@@ -83,14 +122,45 @@ def evaluate(task: str = typer.Option(..., "--task", help=TASK_HELP),
     from nlp.training import evaluate as evaluate_records
 
     task = _task(task)
-    records = _records(data)
+    if (data is None) == (not from_reviews):
+        _fail("chọn một nguồn dữ liệu: --data TỆP.jsonl hoặc --from-reviews.")
+    live = _model(task, model)
+    source = None
+    if from_reviews:
+        records, source = _reviewed_for_evaluation(task, policy, live)
+        if not as_json:
+            aside = (f"; bỏ qua {source['left_out']} tin đã dùng để huấn luyện mô hình này" if source["left_out"]
+                     else "")
+            typer.echo(f"Mô hình {live.version} ({live.directory or 'cấu hình'}) đối chiếu với {len(records)} tin "
+                       f"người duyệt đã kết luận (cách chọn nhãn: {policy}){aside}.")
+    else:
+        records = _records(data)
     try:
-        report = evaluate_records(task, records, _model(task, model), positive_label)
+        report = evaluate_records(task, records, live.model, positive_label)
     except ValueError as exc:
         _fail(str(exc))
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False))
+        typer.echo(json.dumps({**report, **({"reviews": source} if source else {})}, ensure_ascii=False))
         return
+    _print_report(task, report)
+
+
+def _reviewed_for_evaluation(task: str, policy: str, live) -> tuple[list[dict], dict]:
+    """The reviewers' decisions the model did not learn from (a model trained on reviews lists its items)."""
+    from bot.casework.training import TooFewReviews, check_for_evaluation, trained_items
+    from nlp.classifier import read_manifest
+
+    records = _reviewed(task, policy)
+    seen = trained_items(read_manifest(live.directory)) if live.directory else set()
+    kept = [r for r in records if r["item_id"] not in seen]
+    try:
+        check_for_evaluation(kept, task, left_out=len(records) - len(kept))
+    except TooFewReviews as exc:
+        _fail(str(exc))
+    return kept, {"items": len(kept), "left_out": len(records) - len(kept), "policy": policy, "model": live.version}
+
+
+def _print_report(task: str, report: dict) -> None:
     typer.echo(f"{task}: {report['examples']} mẫu; accuracy {report['accuracy']:.4f}; macro-F1 "
                f"{report['macro_f1']:.4f}; weighted-F1 {report['weighted_f1']:.4f}")
     if report.get("roc_auc") is not None:
@@ -116,7 +186,7 @@ def predict(task: str = typer.Option(..., "--task", help=TASK_HELP),
 
     task = _task(task)
     records = _records(input, need_label=False)
-    count = write_jsonl(output, predict_records(task, records, _model(task, model)))
+    count = write_jsonl(output, predict_records(task, records, _model(task, model).model))
     typer.echo(f"Đã ghi {count} dòng vào {output}.")
 
 

@@ -8,14 +8,12 @@ from pathlib import Path
 import typer
 
 from bot.casework.agreement import SINGLE_LABEL_TASKS, agreement
-from bot.casework.training import POLICIES, review_records, write_records
+from bot.casework.training import POLICIES, TASK_NAMES, review_records, write_records
 from bot.context import load_settings, open_database
 from bot.numbers import vn_decimal, vn_int, vn_percent
 from config.vocabulary import REVIEW_TASKS
 
 app = typer.Typer(help="Nhãn của người duyệt: mức độ thống nhất và xuất dữ liệu huấn luyện.", no_args_is_help=True)
-TASK_NAMES = {"sentiment": "Sắc thái", "toxicity": "Xấu độc", "misinfo": "Tin sai sự thật", "relevance": "Liên quan",
-              "topic": "Chủ đề"}
 
 
 @app.command("agreement")

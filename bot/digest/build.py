@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,17 @@ class Bulletin:
     @property
     def document(self) -> Path | None:
         """The file to attach when sending: the PDF when there is one, else the DOCX."""
-        return self.files.get("pdf") or self.files.get("docx")
+        return self.attachment("pdf")
+
+    def attachment(self, preferred: str) -> Path | None:
+        """The file to send: the `preferred` format ("docx" or "pdf") when it was written, else the other one."""
+        other = "docx" if preferred == "pdf" else "pdf"
+        return self.files.get(preferred) or self.files.get(other)
+
+
+def default_out_dir(settings: Settings) -> Path:
+    """Where bulletins go unless told otherwise (the scheduled run, /digest, `diembao digest` without --out)."""
+    return settings.data_dir / "digests"
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -114,6 +125,12 @@ def build_bulletin(session: Session, period: Period, out_dir: Path, *, settings:
     figures = compute_figures(session, period, profile, now=now, misinfo_threshold=settings.misinfo.flag_threshold)
     document = _document(figures, settings, profile, issued_on)
     out_dir.mkdir(parents=True, exist_ok=True)
-    files, notes = _write(session, document, figures, period, profile, out_dir, formats)
+    # Written aside, then renamed into place: a file being sent (or read) while the same period is rebuilt is
+    # always one complete version, never half of one.
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".building-") as scratch:
+        written, notes = _write(session, document, figures, period, profile, Path(scratch), formats)
+        files = {kind: out_dir / path.name for kind, path in written.items()}
+        for kind, path in written.items():
+            os.replace(path, files[kind])
     digest = _record(session, period, figures, files)
     return Bulletin(digest.id, period, figures, summary_html(figures, document.frame), files, notes)

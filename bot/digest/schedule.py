@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.digest.build import Bulletin, build_bulletin
+from bot.digest.build import Bulletin, build_bulletin, default_out_dir
 from bot.digest.periods import parse_period
 from config import Settings, load_profile
 from storage import Database
@@ -37,5 +37,5 @@ def weekly_bulletin(database: Database, settings: Settings, out_dir: Path | None
     period = parse_period("week", None, tz=settings.timezone, now=now)
     profile = load_profile(settings.province, str(settings.profile_file) if settings.profile_file else None)
     with database.session() as session:
-        return build_bulletin(session, period, out_dir or settings.data_dir / "digests", settings=settings,
+        return build_bulletin(session, period, out_dir or default_out_dir(settings), settings=settings,
                               profile=profile, formats=SCHEDULED_FORMATS, now=now)

@@ -15,6 +15,7 @@ from bot.telegram.botapi import file_url, http_request
 from bot.telegram.buttons import PROMPT_REPLY, on_press, on_prompt_reply
 from bot.telegram.commands import COMMANDS, guarded
 from bot.telegram.commands.base import admit
+from bot.telegram.commands.claim import FORM_REPLY, on_form_reply
 from bot.telegram.commands.flag import on_forward
 from bot.telegram.deps import Deps, reply
 from bot.telegram.menus import set_menus
@@ -57,6 +58,7 @@ def build_application(settings: Settings, database: Database, *, token: str, bas
         app.add_handler(CommandHandler(command.name, guarded(command)))
     app.add_handler(CallbackQueryHandler(on_press))
     app.add_handler(MessageHandler(PROMPT_REPLY, on_prompt_reply))
+    app.add_handler(MessageHandler(FORM_REPLY, on_form_reply))
     app.add_handler(MessageHandler(filters.FORWARDED & filters.ChatType.PRIVATE, on_forward))
     app.add_handler(MessageHandler(filters.COMMAND | (filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL), on_other))
     app.add_error_handler(on_error)

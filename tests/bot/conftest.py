@@ -54,10 +54,10 @@ class Harness:
 
 
 @pytest.fixture
-async def harness(sqlite_database):
+async def harness(sqlite_database, tmp_path):
     fake = FakeTelegram()
     fake.user(1, "Quản trị")
-    app = build_application(settings(sqlite_database.url), sqlite_database, token=fake.token,
+    app = build_application(settings(sqlite_database.url, tmp_path / "var"), sqlite_database, token=fake.token,
                             base_url="http://fake.invalid/bot", request=RecordingRequest(fake),
                             updates_request=RecordingRequest(fake), limiter=SendLimiter(chat_interval=0.0, slack=0.0))
     await app.initialize()

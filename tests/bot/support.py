@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from config.settings import Settings
@@ -9,8 +10,10 @@ from storage import ItemData, upsert_item
 from storage.models import Analysis, Chat, Flag, Outbox, Subscription, User, utcnow
 
 
-def settings(db_url: str, **telegram: Any) -> Settings:
-    return Settings(database_url=db_url, admin_ids=[1], telegram={"quiet_severity": "low", **telegram})
+def settings(db_url: str, data_dir: Path | None = None, **telegram: Any) -> Settings:
+    """Test settings; files the bot writes (bulletins) go to `data_dir` (give a temporary folder)."""
+    extra = {"data_dir": data_dir} if data_dir is not None else {}
+    return Settings(database_url=db_url, admin_ids=[1], telegram={"quiet_severity": "low", **telegram}, **extra)
 
 
 def outbox_row(session, chat_id: int, text: str, key: str | None = None, **extra: Any) -> Outbox:

@@ -1,8 +1,9 @@
 """/subscribe and /unsubscribe: which alerts this chat receives, by kind, topic, place and minimum severity.
 
-    /subscribe loại: tin giả, xấu độc; chủ đề: đất đai; địa bàn: Cam Ranh; mức: cao
+    /subscribe loại: tin giả, xấu độc; chủ đề: đất đai; địa bàn: Cam Ranh; mức: cao; bản tin: không
 Every part is optional (left out = all); `/subscribe tất cả` takes every alert from medium severity up. Values are
-matched with or without diacritics. In a group only admins change subscriptions."""
+matched with or without diacritics. A chat gets the weekly bulletin while one of its subscriptions wants it
+("bản tin: có", the default). In a group only admins change subscriptions."""
 
 from __future__ import annotations
 
@@ -22,13 +23,15 @@ from storage.audit import record
 from storage.models import Chat, Subscription, utcnow
 
 PARTS = {"loai": "kinds", "loai canh bao": "kinds", "chu de": "topics", "dia ban": "places", "noi": "places",
-         "muc": "severity", "muc do": "severity", "tu muc": "severity"}
+         "muc": "severity", "muc do": "severity", "tu muc": "severity", "ban tin": "digests"}
 KIND_ALIASES = {"tin gia": "misinformation", "sai su that": "misinformation", "xau doc": "harmful",
                 "bao chi": "negative_press", "theo doi": "watchlist", "dot bien": "volume_spike",
                 "nguon im lang": "silent_source"}
 EVERYTHING = ("tat ca", "all", "ca tinh", "toan tinh")
-USAGE = ("Cú pháp: /subscribe loại: tin giả, xấu độc; chủ đề: đất đai; địa bàn: Cam Ranh; mức: cao\n"
-         "Phần nào bỏ trống là nhận tất cả; /subscribe tất cả để nhận mọi cảnh báo từ mức trung bình.\n"
+YES_NO = {"co": True, "nhan": True, "khong": False, "khong nhan": False}
+USAGE = ("Cú pháp: /subscribe loại: tin giả, xấu độc; chủ đề: đất đai; địa bàn: Cam Ranh; mức: cao; bản tin: có\n"
+         "Phần nào bỏ trống là nhận tất cả; /subscribe tất cả để nhận mọi cảnh báo từ mức trung bình "
+         "(kèm bản tin điểm báo tuần; “bản tin: không” để không nhận).\n"
          "Hủy: /unsubscribe SỐ hoặc /unsubscribe tất cả.")
 
 
@@ -53,8 +56,9 @@ def vocabularies(profile: Profile) -> dict[str, dict[str, str]]:
 
 
 def parse(text: str, profile: Profile) -> dict[str, object]:
-    """{"kinds": [...], "topics": [...], "places": [...], "min_severity": "..."} or SubscriptionError."""
-    wanted: dict[str, object] = {"kinds": [], "topics": [], "places": [], "min_severity": "medium"}
+    """{"kinds": [...], "topics": [...], "places": [...], "min_severity": "...", "digests": bool} or
+    SubscriptionError."""
+    wanted: dict[str, object] = {"kinds": [], "topics": [], "places": [], "min_severity": "medium", "digests": True}
     if norm(text) in EVERYTHING:
         return wanted
     known = vocabularies(profile)
@@ -63,6 +67,11 @@ def parse(text: str, profile: Profile) -> dict[str, object]:
         part = PARTS.get(norm(name))
         if not colon or part is None:
             raise SubscriptionError(f"Không hiểu “{esc(segment.strip())}”.\n{esc(USAGE)}")
+        if part == "digests":
+            if norm(values) not in YES_NO:
+                raise SubscriptionError("Phần bản tin ghi “có” hoặc “không”.")
+            wanted["digests"] = YES_NO[norm(values)]
+            continue
         chosen = []
         for value in filter(str.strip, values.split(",")):
             if norm(value) in EVERYTHING:
@@ -88,7 +97,7 @@ def describe(sub: Subscription, profile: Profile) -> str:
     topics = ", ".join((profile.topic(t).name if profile.topic(t) else t) for t in sub.topics) or "mọi chủ đề"
     places = ", ".join(sub.places) or "cả tỉnh"
     return (f"#{sub.id}: {esc(kinds)} · chủ đề: {esc(topics)} · địa bàn: {esc(places)} · "
-            f"từ mức {esc(SEVERITIES[sub.min_severity].lower())}")
+            f"từ mức {esc(SEVERITIES[sub.min_severity].lower())} · bản tin tuần: {'có' if sub.digests else 'không'}")
 
 
 def _chat(session: Session, caller: Caller) -> Chat:
