@@ -12,12 +12,15 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: $(VENV)/.installed
-	DIEMBAO_DATABASE_URL=sqlite:///var/demo/diembao.db $(VENV)/bin/diembao db upgrade
-	$(VENV)/bin/diembao config check
-	DIEMBAO_DATABASE_URL=sqlite:///var/demo/diembao.db $(VENV)/bin/diembao status
+	$(VENV)/bin/diembao demo --out var/demo
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q --durations=10
+
+# Benchmarks (minutes each; figures are ratios against a baseline measured in the same run).
+bench: $(VENV)/.installed
+	for b in crawl_bench nlp_bench claims_bench digest_bench telegram_bench runner_latency; do \
+		$(PY) bench/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) var/demo

@@ -104,6 +104,7 @@ class Sent:
     reply_markup: dict[str, Any] | None
     at: float
     edits: list[str] = field(default_factory=list)
+    versions: list[tuple[float, str]] = field(default_factory=list)  # (monotonic time, visible text) of each state
     document: dict[str, Any] | None = None
 
 
@@ -366,6 +367,7 @@ class FakeTelegram:
     def _store(self, chat_id: int, html_text: str, text: str, markup: Any, document=None) -> Sent:
         self._next_message += 1
         sent = Sent(chat_id, self._next_message, html_text, text, markup, time.monotonic(), document=document)
+        sent.versions.append((sent.at, text))
         self.messages[(chat_id, sent.message_id)] = sent
         self.sent.append(sent)
         self.accepted.append((sent.at, "send", chat_id))
@@ -403,6 +405,7 @@ class FakeTelegram:
         sent.edits.append(sent.html)
         sent.html, sent.text, sent.reply_markup = params["text"], text, markup
         self.accepted.append((time.monotonic(), "edit", chat_id))
+        sent.versions.append((self.accepted[-1][0], text))
         return self.message_json(sent)
 
     def _api_editMessageReplyMarkup(self, params):
