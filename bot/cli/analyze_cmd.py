@@ -26,8 +26,7 @@ def _since(value: str | None, timezone: str) -> dt.datetime | None:
 
 def analyze(since: str | None = typer.Option(None, "--since", help="Chỉ các tin từ ngày này (giờ Việt Nam)."),
             reanalyze: bool = typer.Option(False, "--reanalyze", help="Phân tích lại cả tin đã phân tích.")) -> None:
-    """Phân tích các tin đã thu thập mà phiên bản mô hình hiện tại chưa phân tích: gắn nhãn, gom sự việc, nêu cảnh
-    báo và xếp tin nhắn cảnh báo chờ gửi."""
+    """Phân tích tin mới: gắn nhãn, gom sự việc, nêu cảnh báo, xếp tin nhắn cảnh báo chờ gửi."""
     from bot.pipeline import Pipeline
 
     settings = load_settings()

@@ -15,8 +15,7 @@ from config.settings import telegram_api_base_url, telegram_bot_token
 
 def run(sources: Path = typer.Option(None, "--sources", help="Tệp danh sách nguồn (mặc định: theo cấu hình)."),
         no_telegram: bool = typer.Option(False, "--no-telegram", help="Không chạy bot Telegram.")) -> None:
-    """Chạy dịch vụ: thu thập theo lịch, phân tích, nêu cảnh báo, gửi Telegram và bản tin tuần, đến khi bị dừng
-    (SIGTERM/SIGINT). Nhật ký dạng JSON, mỗi dòng một sự kiện, ghi ra stderr."""
+    """Chạy dịch vụ (thu thập theo lịch, phân tích, cảnh báo, Telegram, bản tin tuần) đến khi bị dừng."""
     from bot.runner.logs import configure
     from bot.runner.service import Runner
 
