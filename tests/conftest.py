@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -29,9 +30,9 @@ def _with_search_path(url: str, schema: str) -> str:
     return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
 
 
-@pytest.fixture
-def postgres_schema_url() -> Iterator[str]:
-    """A URL to a fresh, empty PostgreSQL schema; skips when no server is configured."""
+@contextmanager
+def _fresh_schema() -> Iterator[str]:
+    """A URL to a new, empty PostgreSQL schema, dropped on exit; skips when no server is configured."""
     base = postgres_url()
     if base is None:
         pytest.skip(f"{POSTGRES_ENV} is not set: PostgreSQL storage tests skipped")
@@ -45,6 +46,13 @@ def postgres_schema_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_schema_url() -> Iterator[str]:
+    """A URL to a fresh, empty PostgreSQL schema."""
+    with _fresh_schema() as url:
+        yield url
 
 
 @pytest.fixture
@@ -84,22 +92,11 @@ def _migrated_sqlite(tmp_path_factory) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def _migrated_postgres() -> Iterator[Database]:
-    base = postgres_url()
-    if base is None:
-        pytest.skip(f"{POSTGRES_ENV} is not set: PostgreSQL storage tests skipped")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    db = Database(_with_search_path(base, schema))
-    ensure_schema(db.engine)
-    try:
+    with _fresh_schema() as url:
+        db = Database(url)
+        ensure_schema(db.engine)
         yield db
-    finally:
         db.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
