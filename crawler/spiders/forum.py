@@ -20,6 +20,15 @@ _PAGE_SUFFIX = re.compile(r"/page-\d+/?$")
 _POSITION = re.compile(r"#\s*(\d+)")
 
 
+def site_name(page) -> str | None:
+    """The forum's name as its pages give it: og:site_name, else the end of "<thread> | <forum>" in the title."""
+    named = clean_text(page.css('meta[property="og:site_name"]::attr(content)').get() or "")
+    if named:
+        return named
+    head, _, tail = clean_text(page.css("title::text").get() or "").rpartition(" | ")
+    return tail.strip() or None if head else None
+
+
 def thread_url(url: str) -> str:
     """The thread a page belongs to: `/threads/slug.123/page-4` -> `/threads/slug.123/`."""
     return canonical_url(_PAGE_SUFFIX.sub("/", url))
@@ -74,7 +83,8 @@ class ForumSpider(SourceSpider):
         thread = thread_url(response.url)
         title = clean_text(" ".join(page.css("h1.p-title-value ::text").getall())) or None
         posts_base = thread.split("/threads/")[0] + "/posts/" if "/threads/" in thread else thread + "post-"
-        items = [self._post(node, response, thread, title, posts_base) for node in page.css(POSTS_CSS)]
+        outlet = site_name(page) or self.source.name
+        items = [self._post(node, response, thread, title, posts_base, outlet) for node in page.css(POSTS_CSS)]
         items = [item for item in items if item is not None]
         if items:
             self.run.pages_extracted += 1
@@ -85,7 +95,8 @@ class ForumSpider(SourceSpider):
             for url in self._later_pages(page, response):
                 yield self.page_request(url, self.parse_thread, cb_kwargs={"first_page": False})
 
-    def _post(self, node, response, thread: str, title: str | None, posts_base: str) -> ItemData | None:
+    def _post(self, node, response, thread: str, title: str | None, posts_base: str,
+              outlet: str) -> ItemData | None:
         post_id = (node.attrib.get("data-content") or node.attrib.get("id") or "").rpartition("-")[2]
         if not post_id.isdigit():
             return None
@@ -109,4 +120,4 @@ class ForumSpider(SourceSpider):
             external_id=post_id, published_at=published, thread=thread,
             position=number,
             likes=count_reactors(" ".join(node.css(".reactionsBar-link ::text").getall())),
-            outlet=self.source.name, capture=capture_of(response), extra=extra)
+            outlet=outlet, capture=capture_of(response), extra=extra)

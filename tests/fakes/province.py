@@ -18,6 +18,8 @@ from tests.fakes.server import FixtureServer, Reply, Request
 
 STORED_SLUG = "khoi-cong-cao-toc-khanh-hoa-buon-ma-thuot-8312399"  # tests store it before crawling
 CHANGING_SLUG = "ho-song-sat-tich-nuoc-8312410"
+COPIED_SLUG = "cam-lam-cham-boi-thuong-8312360"  # in the provincial feed, and copied verbatim by an aggregator
+COPY_PATH = "/tonghop/ban-tin/cam-lam-cham-boi-thuong.html"
 ENGLISH = ("Khanh Hoa province reported on Tuesday that heavy rain had caused several landslides on the Khanh Le "
            "pass. Local authorities closed the road and asked residents to avoid travelling until it is cleared. "
            "Repair crews are working around the clock and expect to reopen one lane within two days.")
@@ -173,10 +175,9 @@ class Province:
         fire = ARTICLES["chay-rung-khanh-son-7123"]
         self.server.add(f"/dt/xa-hoi/{fire.slug}.htm", pages.central_atom_paper(
             fire, "{base}/dt", f"{{base}}/dt/xa-hoi/{fire.slug}.htm"))
-        copy = ARTICLES["nha-trang-don-khach-quoc-te-8312351"]
-        self.server.add("/tonghop/ban-tin/nha-trang-khach-quoc-te.html", pages.provincial(
-            copy, "{base}/tonghop", "{base}/tonghop/ban-tin/nha-trang-khach-quoc-te.html"))
-        targets = [(fire, f"/dt/xa-hoi/{fire.slug}.htm"), (copy, "/tonghop/ban-tin/nha-trang-khach-quoc-te.html"),
+        copy = ARTICLES[COPIED_SLUG]
+        self.server.add(COPY_PATH, pages.provincial(copy, "{base}/tonghop", "{base}" + COPY_PATH))
+        targets = [(fire, f"/dt/xa-hoi/{fire.slug}.htm"), (copy, COPY_PATH),
                    (ARTICLES["sat-lo-deo-khanh-le-8312345"], self.bkh("sat-lo-deo-khanh-le-8312345"))]
         entries = [{"title": a.title, "published": a.published, "summary": a.sapo,
                     "link": "{base}/bing/news/apiclick.aspx?ref=FexRss&aid=&tid=abc&url="
