@@ -1,7 +1,7 @@
 """Throughput of the full analysis (relevance, segmentation, sentiment, harmful content, topics, misinformation
 classifier, entities) beside plain underthesea word segmentation of the same texts, measured in the same run.
 
-    .venv/bin/python bench/nlp_bench.py [--texts 5000] [--workers 2]
+    .venv/bin/python bench/nlp_bench.py [--texts 5000] [--workers 2] [--rounds 2]
 
 Texts: the project's corpus (press headlines and leads, posts, comments, forum posts) plus one article in five
 made of several press leads, so lengths run from a few words to about 2,000 characters."""
@@ -42,6 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--texts", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     pairs = texts(args.texts)
     chars = sum(len(t) + len(h or "") for t, h in pairs)
@@ -49,14 +50,19 @@ def main() -> None:
     analyzer.analyze_many(pairs[:50], workers=1)  # load every model once
     word_tokenize("khởi động")
 
-    started = time.perf_counter()
-    for text, title in pairs:
-        word_tokenize(f"{title}. {text}" if title else text)
-    segmentation = time.perf_counter() - started
+    def segment_all() -> None:
+        for text, title in pairs:
+            word_tokenize(f"{title}. {text}" if title else text)
 
-    started = time.perf_counter()
-    annotations = analyzer.analyze_many(pairs, workers=args.workers)
-    full = time.perf_counter() - started
+    # Alternate rounds and keep each side's best: other jobs on the machine slow whichever runs beside them.
+    segmentation = full = float("inf")
+    for _ in range(args.rounds):
+        started = time.perf_counter()
+        segment_all()
+        segmentation = min(segmentation, time.perf_counter() - started)
+        started = time.perf_counter()
+        annotations = analyzer.analyze_many(pairs, workers=args.workers)
+        full = min(full, time.perf_counter() - started)
 
     sample = pairs[:1000]  # CPU time in this process, which other jobs on the machine do not inflate
     started = time.process_time()
@@ -69,6 +75,7 @@ def main() -> None:
 
     relevant = sum(a.relevant for a in annotations)
     print(f"texts: {len(pairs)} ({chars:,} characters; {relevant} relevant to the province, entities extracted for those)")
+    print(f"best of {args.rounds} alternating rounds each")
     print(f"underthesea word_tokenize alone, 1 process: {segmentation:.1f} s ({len(pairs) / segmentation:.0f} texts/s)")
     print(f"full analysis, {args.workers} worker processes: {full:.1f} s ({len(pairs) / full:.0f} texts/s)")
     print(f"ratio full analysis / segmentation alone (wall time): {full / segmentation:.2f} (target <= 1.5)")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import importlib
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+import joblib
 import numpy as np
 
 MANIFEST = "model.json"
@@ -91,6 +93,31 @@ def read_manifest(directory: Path) -> dict[str, Any]:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: malformed JSON ({exc})") from None
+
+
+class SavedState:
+    """`save` and `load` for a classifier whose trained state is a few attributes (`STATE`) kept in one joblib file
+    (`STATE_FILE`) beside the manifest; the class is built with its task, the labels come from the manifest."""
+
+    STATE_FILE: str
+    STATE: tuple[str, ...]
+
+    def save(self, directory: Path) -> None:
+        directory = Path(directory)
+        write_manifest(directory, task=self.task, backend=self.backend, labels=self.labels,
+                       version=time.strftime("%Y%m%d%H%M%S"), training=self.summary)
+        joblib.dump({name: getattr(self, name) for name in self.STATE}, directory / self.STATE_FILE, compress=3)
+
+    @classmethod
+    def load(cls, directory: Path):
+        manifest = read_manifest(Path(directory))
+        state = joblib.load(Path(directory) / cls.STATE_FILE)
+        clf = cls(manifest["task"])
+        clf.labels = list(manifest["labels"])
+        for name in cls.STATE:
+            setattr(clf, name, state[name])
+        clf.summary = manifest.get("training", {})
+        return clf
 
 
 def load_classifier(directory: str | Path) -> TextClassifier:

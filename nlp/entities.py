@@ -1,9 +1,10 @@
 """Named entities (people, organisations, places) with underthesea's CRF models, linked to the province gazetteer.
 
 underthesea's `ner()` re-segments the text and builds its CRF features with a function that is quadratic in the
-sentence length, which makes it ten times slower than segmentation. Here the same three models (POS tagging,
-chunking, NER) run on the words the analyzer has already segmented, with the same feature templates computed in
-one linear pass; the tags are identical to `underthesea.ner` for the same words (checked in the tests)."""
+sentence length, which makes it ten times slower than segmentation. Here the same models run on the words the
+analyzer has already segmented, with the same feature templates computed in one linear pass. `ner()` also runs the
+chunking model, whose tags no NER feature template reads; it is skipped. The POS and NER tags are identical to
+`underthesea.ner` for the same words (checked in the tests)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
 from underthesea.pipeline.ner.model_crf import CRFNERPredictor
 from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
@@ -38,7 +38,8 @@ _FUNCTIONS = {
 
 
 class _Featurizer:
-    """underthesea's `template2features` for a whole sentence in one pass (same feature strings)."""
+    """underthesea's `template2features` for a whole sentence in one pass (same feature strings): each column's
+    transformed values (lower case, title case...) are computed once and shared by the templates that read them."""
 
     def __init__(self, template: list[str]):
         self.parts = []
@@ -46,20 +47,23 @@ class _Featurizer:
             m = _TEMPLATE.match(syntax)
             i2 = m.group("i2")
             self.parts.append((f"{syntax}=", int(m.group("i1")), int(i2) if i2 is not None else None,
-                               int(m.group("col") or 0), _FUNCTIONS[m.group("fn")] if m.group("fn") else None))
+                               int(m.group("col") or 0), m.group("fn")))
 
     def __call__(self, rows: list[tuple]) -> list[list[str]]:
         n = len(rows)
         columns = list(zip(*rows))
+        shown: dict[tuple[int, str | None], list[str]] = {}
         per_template = []
         for prefix, i1, i2, col, fn in self.parts:
-            values = columns[col]
+            values = shown.get((col, fn))
+            if values is None:
+                values = shown[col, fn] = [str(_FUNCTIONS[fn](w)) for w in columns[col]] if fn else columns[col]
             lo, hi = max(0, -i1), n - max(i1, i1 if i2 is None else i2)
             if i2 is None:
                 window = values[lo + i1:hi + i1] if hi > lo else ()
             else:
                 window = [" ".join(values[j + i1:j + i2 + 1]) for j in range(lo, hi)]
-            core = [prefix + (str(fn(w)) if fn else w) for w in window]
+            core = [prefix + w for w in window]
             bos = min(lo, n)
             per_template.append([prefix + "BOS"] * bos + core + [prefix + "EOS"] * (n - bos - len(core)))
         return [list(features) for features in zip(*per_template)]
@@ -67,19 +71,19 @@ class _Featurizer:
 
 @lru_cache(maxsize=1)
 def _models():
-    pos, chunk, ner = CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(), CRFNERPredictor.Instance()
-    return [(m.model, _Featurizer(m.transformer.template)) for m in (pos, chunk, ner)]
+    return [(m.model, _Featurizer(m.transformer.template))
+            for m in (CRFPOSTagPredictor.Instance(), CRFNERPredictor.Instance())]
 
 
-def tag(words: list[str]) -> list[tuple[str, str, str, str]]:
-    """(word, POS, chunk, NER tag) for each word, as `underthesea.ner` gives them."""
+def tag(words: list[str]) -> list[tuple[str, str, str]]:
+    """(word, POS, NER tag) for each word, as `underthesea.ner` gives them."""
     if not words:
         return []
-    (pos_model, pos_f), (chunk_model, chunk_f), (ner_model, ner_f) = _models()
+    (pos_model, pos_f), (ner_model, ner_f) = _models()
     pos = pos_model.tag(pos_f([(w, "X") for w in words]))
-    chunk = chunk_model.tag(chunk_f([(w, p, "X") for w, p in zip(words, pos)]))
-    ner = ner_model.tag(ner_f([(w, p, c, "X") for w, p, c in zip(words, pos, chunk)]))
-    return list(zip(words, pos, chunk, ner))
+    # the NER rows are (word, POS, chunk, previous-tag placeholder); its templates read columns 0, 1 and 3 only
+    ner = ner_model.tag(ner_f([(w, p, "", "X") for w, p in zip(words, pos)]))
+    return list(zip(words, pos, ner))
 
 
 @dataclass(frozen=True)
@@ -93,10 +97,10 @@ class Entity:
         return {"text": self.text, "type": self.type, "source": self.source, "linked": self.linked}
 
 
-def spans(tagged: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+def spans(tagged: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     """(text, type) of each B-/I- run of NER tags."""
     found: list[list] = []
-    for word, _, _, label in tagged:
+    for word, _, label in tagged:
         if label.startswith("B-") or (label.startswith("I-") and (not found or found[-1][1] != label[2:])):
             found.append([word, label[2:]])
         elif label.startswith("I-"):

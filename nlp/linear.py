@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from pathlib import Path
 
-import joblib
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
 
-from nlp.classifier import read_manifest, register_backend, task as task_spec, write_manifest
+from nlp.classifier import SavedState, register_backend, task as task_spec
 from nlp.features import TextFeatures
 
 C_GRID = (0.1, 0.3, 1.0)
@@ -45,10 +43,12 @@ def tune_weights(proba: np.ndarray, y: np.ndarray, labels: list[str], average: s
     return weights
 
 
-class LinearTextClassifier:
+class LinearTextClassifier(SavedState):
     """Single-label classifier for sentiment, toxicity and (text-only) misinformation."""
 
     backend = "linear"
+    STATE_FILE = "linear.joblib"
+    STATE = ("features", "model", "weights")
 
     def __init__(self, task: str, folds: int = 5, c_grid: tuple[float, ...] = C_GRID, tune: bool = True):
         self.task = task
@@ -110,23 +110,6 @@ class LinearTextClassifier:
         order = [list(self.model.classes_).index(label) for label in self.labels]
         weighted = proba[:, order] * self.weights
         return weighted / weighted.sum(axis=1, keepdims=True)
-
-    def save(self, directory: Path) -> None:
-        directory = Path(directory)
-        write_manifest(directory, task=self.task, backend=self.backend, labels=self.labels,
-                       version=time.strftime("%Y%m%d%H%M%S"), training=self.summary)
-        joblib.dump({"features": self.features, "model": self.model, "weights": self.weights},
-                    directory / "linear.joblib", compress=3)
-
-    @classmethod
-    def load(cls, directory: Path) -> "LinearTextClassifier":
-        manifest = read_manifest(Path(directory))
-        state = joblib.load(Path(directory) / "linear.joblib")
-        clf = cls(manifest["task"])
-        clf.labels = list(manifest["labels"])
-        clf.features, clf.model, clf.weights = state["features"], state["model"], state["weights"]
-        clf.summary = manifest.get("training", {})
-        return clf
 
 
 register_backend(LinearTextClassifier.backend, LinearTextClassifier)

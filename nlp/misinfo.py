@@ -34,7 +34,7 @@ from threadpoolctl import threadpool_limits
 
 from nlp.classifier import register_backend, write_manifest
 from nlp.normalize import fold
-from nlp.signals import detect
+from nlp.signals import capitals_share, detect
 
 LABELS = ("reliable", "unreliable")
 DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "misinfo"
@@ -91,7 +91,6 @@ def record_features(record: dict[str, Any]) -> dict[str, float]:
     likes, comments, shares = (_number(record, *keys) for keys in ENGAGEMENT)
     when = _timestamp(record)
     local = when.astimezone(dt.timezone.utc) + LOCAL_OFFSET if when else None
-    letters = [c for c in text if c.isalpha()]
     signals = {s.code for s in detect(text)}
     features = {
         "likes": math.log1p(likes) if likes is not None else nan,
@@ -103,7 +102,7 @@ def record_features(record: dict[str, Any]) -> dict[str, float]:
         "weekday": float(local.weekday()) if local else nan,
         "length": math.log1p(len(text)),
         "links": float(text.count("http") + text.count("www.")),
-        "capitals": sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+        "capitals": capitals_share(text),
         "exclamations": float(text.count("!")),
         "line_breaks": float(text.count("\n")),
         "hashtags": float(text.count("#")),

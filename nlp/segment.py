@@ -40,6 +40,7 @@ class Segmenter:
 
     def __init__(self, names: Iterable[str] = ()):
         self._names: dict[tuple[str, ...], list[str]] = {}
+        self._sizes: dict[str, list[int]] = {}
         for name in [*national_names(), *names]:
             self.add_name(name)
 
@@ -47,14 +48,19 @@ class Segmenter:
         syllables = tokenize(name)
         if len(syllables) < 2 or not all(s[:1].isalnum() for s in syllables):
             return
-        self._names.setdefault(tuple(s.lower() for s in syllables), syllables)
-        self._longest = max(len(k) for k in self._names)
+        key = tuple(s.lower() for s in syllables)
+        self._names.setdefault(key, syllables)
+        sizes = self._sizes.setdefault(key[0], [])  # the lengths of the names starting with this syllable
+        if len(key) not in sizes:
+            sizes.append(len(key))
+            sizes.sort(reverse=True)
 
     def _name_spans(self, lowered: list[str]) -> list[tuple[int, int]]:
+        """The known names in the syllables, longest first, left to right."""
         spans, i, n = [], 0, len(lowered)
         while i < n:
-            for size in range(min(self._longest, n - i), 1, -1):
-                if tuple(lowered[i:i + size]) in self._names:
+            for size in self._sizes.get(lowered[i], ()):
+                if i + size <= n and tuple(lowered[i:i + size]) in self._names:
                     spans.append((i, i + size))
                     i += size
                     break
@@ -64,7 +70,8 @@ class Segmenter:
 
     def words(self, text: str, normalize: bool = True) -> list[str]:
         """The words of `text` (syllables joined by spaces), after social-spelling normalisation by default."""
-        tokens = tokenize(normalize_social(text) if normalize else text)
+        # tone marks are placed by normalize_social (the caller's when normalize is False), not again here
+        tokens = tokenize(normalize_social(text) if normalize else text, use_token_normalize=False)
         if not tokens:
             return []
         lowered = [t.lower() for t in tokens]

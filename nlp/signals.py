@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nlp.normalize import nfc, strip_diacritics
+from nlp.normalize import CharTable, nfc, strip_diacritics
 
 CALL_TO_SHARE = ("chia se gap", "chia se ngay", "share gap", "share ngay", "hay chia se", "chia se cho nguoi than",
                  "share cho nguoi than", "share cho moi nguoi", "chia se de moi nguoi", "chia se rong rai",
@@ -63,23 +63,26 @@ class Signal:
     evidence: tuple[str, ...] = field(default=())
 
 
-class _Folded:
+def _fold_char(char: str) -> str:
+    return (strip_diacritics(char.lower())[:1].strip() or " ") if char.isalnum() else " "
+
+
+_FOLD = CharTable(_fold_char)  # one character in, one out: positions in the folded text are those of the original
+_RUN = re.compile(r"[^ ]+")
+
+
+class Folded:
     """The text folded like nlp.similarity.plain (lower case, no diacritics, punctuation as one space), with the
     position in the original text of every folded character, so a phrase found is quoted as it was written."""
 
     def __init__(self, text: str):
         self.original = nfc(text)
-        chars, where = [" "], [0]
-        for i, char in enumerate(self.original):
-            folded = strip_diacritics(char.lower()) if (char.isalnum()) else " "
-            folded = folded if folded.strip() else " "
-            if folded == " " and chars[-1] == " ":
-                continue
-            chars.append(folded[:1])
-            where.append(i)
-        chars.append(" ")
-        where.append(len(self.original))
-        self.text, self._where = "".join(chars), where
+        words, where = [], [0]
+        for run in _RUN.finditer(self.original.translate(_FOLD)):
+            words.append(run.group())
+            where.extend(range(run.start(), run.end()))
+            where.append(run.end())
+        self.text, self._where = f" {' '.join(words)} ", where
 
     def find(self, phrases: tuple[str, ...]) -> list[str]:
         """The phrases present on word boundaries, each as written in the original text."""
@@ -114,14 +117,15 @@ def suspicious_links(text: str) -> list[str]:
     return found
 
 
-def _caps_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 20 else 0.0
+def capitals_share(text: str, min_letters: int = 1) -> float:
+    """The share of upper-case letters among the letters (0 with fewer than `min_letters` letters)."""
+    letters = sum(map(str.isalpha, text))
+    return sum(map(str.isupper, text)) / letters if letters >= min_letters else 0.0
 
 
 def detect(text: str) -> list[Signal]:
     """Every rumour sign in `text`, each with its Vietnamese reason."""
-    folded = _Folded(text)
+    folded = Folded(text)
     signals = []
     share = folded.find(CALL_TO_SHARE)
     if share:
@@ -129,7 +133,7 @@ def detect(text: str) -> list[Signal]:
                                                "thấy của tin đồn.", tuple(share)))
     loud = folded.find(SENSATIONAL)
     marks = [m for m in (("nhiều dấu chấm than" if _EXCLAIM.search(text) else None),
-                         ("viết hoa toàn bộ" if _caps_ratio(text) > 0.6 else None),
+                         ("viết hoa toàn bộ" if capitals_share(text, min_letters=20) > 0.6 else None),
                          ("biểu tượng báo động" if any(e in text for e in _EMOJI_ALARM) else None)) if m]
     if loud or marks:
         shown = ", ".join(filter(None, (_quote(loud), ", ".join(marks))))

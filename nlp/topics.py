@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from pathlib import Path
 
-import joblib
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
@@ -16,7 +14,7 @@ from sklearn.model_selection import KFold, cross_val_predict
 from sklearn.multiclass import OneVsRestClassifier
 
 from config.topics import Topic
-from nlp.classifier import read_manifest, register_backend, write_manifest
+from nlp.classifier import SavedState, register_backend
 from nlp.features import TextFeatures
 from nlp.gazetteer import key_of, unmarked
 from nlp.normalize import normalize_social
@@ -34,10 +32,12 @@ def topic_labels(record: dict) -> list[str]:
     return [str(v) for v in value]
 
 
-class TopicClassifier:
+class TopicClassifier(SavedState):
     """predict_proba gives one independent probability per topic; `decide` applies the tuned thresholds."""
 
     backend = "topics"
+    STATE_FILE = "topics.joblib"
+    STATE = ("features", "model", "thresholds")
 
     def __init__(self, task: str = "topic", folds: int = 5, min_examples: int = 3):
         self.task = task
@@ -83,23 +83,6 @@ class TopicClassifier:
 
     def decide(self, proba: np.ndarray) -> np.ndarray:
         return proba >= self.thresholds
-
-    def save(self, directory: Path) -> None:
-        directory = Path(directory)
-        write_manifest(directory, task=self.task, backend=self.backend, labels=self.labels,
-                       version=time.strftime("%Y%m%d%H%M%S"), training=self.summary)
-        joblib.dump({"features": self.features, "model": self.model, "thresholds": self.thresholds},
-                    directory / "topics.joblib", compress=3)
-
-    @classmethod
-    def load(cls, directory: Path) -> "TopicClassifier":
-        manifest = read_manifest(Path(directory))
-        state = joblib.load(Path(directory) / "topics.joblib")
-        clf = cls(manifest["task"])
-        clf.labels = list(manifest["labels"])
-        clf.features, clf.model, clf.thresholds = state["features"], state["model"], state["thresholds"]
-        clf.summary = manifest.get("training", {})
-        return clf
 
 
 class KeywordTopics:

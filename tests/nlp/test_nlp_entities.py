@@ -13,7 +13,7 @@ SENTENCES = [
 
 def test_tags_equal_underthesea_ner_on_the_same_words():
     for sentence in SENTENCES:
-        assert tag(word_tokenize(sentence)) == [tuple(row) for row in ner(sentence)]
+        assert tag(word_tokenize(sentence)) == [(word, pos, label) for word, pos, _, label in ner(sentence)]
 
 
 def test_entities_are_linked_to_the_gazetteer(profile):
