@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.flags.store import Candidate, raise_severity, rule_for, store
 from bot.misinfo import MisinfoAssessor, shared_assessor
+from bot.misinfo.score import Assessment
 from bot.numbers import vn_decimal, vn_int
 from config import Profile, Settings
 from config.sources import SOURCE_TYPE_NAMES
@@ -41,17 +42,13 @@ def latest_analyses(session: Session, item_ids: Iterable[int]) -> dict[int, Anal
     return found
 
 
-def misinformation(session: Session, item: Item, analysis: Analysis | None, settings: Settings,
-                   assessor: MisinfoAssessor, probability: float | None,
-                   now: dt.datetime | None = None) -> Candidate | None:
-    """Score the item (and keep the score and reasons on its analysis); a flag when the score reaches the rule's
-    threshold and the item concerns the province (relevant, a tip, or repeating a registered claim)."""
+def misinformation(item: Item, analysis: Analysis | None, settings: Settings,
+                   assessment: Assessment) -> Candidate | None:
+    """A flag when the item's misinformation score reaches the rule's threshold and the item concerns the province
+    (relevant, a tip, or repeating a registered claim). A rebuttal (an official denial, a fact-check) is never
+    flagged: its analysis keeps the claim it rebuts among the reasons."""
     rule = rule_for(settings, "misinformation")
-    assessment = assessor.assess(session, item, now=now, probability=probability)
-    if analysis is not None:
-        analysis.misinfo_score = assessment.score
-        analysis.misinfo_reasons = assessment.reason_texts()
-    if rule is None:
+    if rule is None or assessment.rebuttal:
         return None
     threshold = rule.threshold if rule.threshold is not None else settings.misinfo.flag_threshold
     match = assessment.claim_match
@@ -173,10 +170,15 @@ def raise_flags(session: Session, item_ids: Iterable[int], settings: Settings, p
     created = []
     for item, probability in zip(items, probabilities):
         analysis = analyses.get(item.id)
-        candidates = [misinformation(session, item, analysis, settings, assessor, probability, now)]
+        assessment = assessor.assess(session, item, now=now, probability=probability)
+        if analysis is not None:  # the score and its reasons stay on the analysis, flagged or not
+            analysis.misinfo_score = assessment.score
+            analysis.misinfo_reasons = assessment.reason_texts()
+        candidates = [misinformation(item, analysis, settings, assessment)]
         if analysis is not None:
-            candidates += [harmful(item, analysis, settings), negative_press(item, analysis, settings),
-                           watchlist(item, analysis, settings, profile)]
+            candidates.append(harmful(item, analysis, settings))
+            if not assessment.rebuttal:  # a denial of a rumour is not the press or the public against the province
+                candidates += [negative_press(item, analysis, settings), watchlist(item, analysis, settings, profile)]
         for candidate in candidates:
             if candidate is not None and (flag := store(session, candidate)) is not None:
                 created.append(flag)

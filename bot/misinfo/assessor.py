@@ -13,6 +13,7 @@ from bot.misinfo.score import Assessment, assess
 from config import Settings
 from bot.records import item_record
 from nlp.misinfo import DEFAULT_MODEL_DIR, MisinfoClassifier
+from nlp.rebuttal import rebuttal
 from nlp.signals import detect
 from storage.models import Item
 
@@ -71,7 +72,7 @@ class MisinfoAssessor:
             probability = self.probabilities([item])[0]
         text = "\n".join(part for part in (item.title, item.text) if part)
         return assess(item, classifier_probability=probability, claim_matches=self.claims.match_item(session, item),
-                      signals=detect(text), now=now)
+                      signals=detect(text), rebuttal=rebuttal(text), now=now)
 
 
 def shared_assessor(settings: Settings) -> MisinfoAssessor:

@@ -7,7 +7,10 @@ listed by how much they weighed:
 - the source tier: an official portal or licensed press lowers it, an unverified page or account raises it;
 - rumour signs in the wording (nlp.signals): calls to share, sensational wording, hearsay, "they are hiding it",
   links dressed up as government sites, claims about officials, disasters, health or money without a source;
-- engagement velocity: interactions per hour since publication."""
+- engagement velocity: interactions per hour since publication;
+- rebuttal framing (nlp.rebuttal): an official denial, a fact-check or a warning repeats the rumour's words but
+  does not spread it, so it lowers the score, and a claim it matches is shown as the claim it rebuts. A rebuttal
+  never raises a misinformation flag (`Assessment.rebuttal`)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from bot.claims.matching import ItemClaimMatch
 from bot.numbers import vn_decimal, vn_int
 from config.vocabulary import VERDICTS
+from nlp.rebuttal import Rebuttal
 from nlp.signals import Signal
 from storage.models import Item, utcnow
 
@@ -39,6 +43,8 @@ TIERS = {
 SOURCE_TYPE_TIERS = {"portal": "official", "provincial_press": "press", "central_press": "press",
                      "social": "unverified", "forum": "unverified", "tip": "tip"}
 VELOCITY_STEPS = ((1000.0, 1.0), (200.0, 0.6))  # interactions per hour -> log-odds
+REBUTTAL_WEIGHT = -3.0  # denying or debunking wording
+REBUTTED_CLAIM_WEIGHT = -1.0  # ... that matches a claim judged false: the rebuttal is of a known rumour
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Assessment:
     reasons: list[Reason] = field(default_factory=list)
     claim_match: ItemClaimMatch | None = None
     classifier_probability: float | None = None
+    rebuttal: bool = False  # the item denies or debunks (the claim_match, if any): never a misinformation flag
 
     def reason_texts(self) -> list[str]:
         """The reasons that raised the score, strongest first, then those that lowered it."""
@@ -101,11 +108,15 @@ def _classifier_reason(probability: float | None) -> Reason:
                                 f"{pct}%).", weight)
 
 
-def _claim_reason(match: ItemClaimMatch) -> Reason:
+def _claim_reason(match: ItemClaimMatch, rebuts: bool) -> Reason:
     claim, pct = match.claim, vn_decimal(match.similarity * 100, 0)
     verdict = VERDICTS.get(claim.verdict, claim.verdict)
     closeness = "trùng" if match.level == "match" else "gần giống"
     source = f" theo {claim.source}" if claim.source else ""
+    if rebuts and claim.verdict != "xac_thuc":
+        return Reason("claim_rebutted", f"Nội dung bác bỏ, cảnh báo về thông tin đã được kết luận là “{verdict}” "
+                                        f"#{claim.id}{source} (giống {pct}%): “{_short(claim.text)}”.",
+                      REBUTTED_CLAIM_WEIGHT)
     if claim.verdict == "xac_thuc":
         weight = TRUE_CLAIM_WEIGHTS[match.level]
         return Reason("claim_true", f"Nội dung {closeness} thông tin đã được xác thực #{claim.id}{source} "
@@ -132,14 +143,24 @@ def _velocity_reason(found: tuple[int, float] | None, shares: int | None) -> Rea
     return None
 
 
+def _rebuttal_reason(found: Rebuttal) -> Reason:
+    words = ", ".join(f"“{w}”" for w in (found.denials or found.warnings)[:3])
+    return Reason("rebuttal", f"Nội dung mang tính bác bỏ, cải chính hoặc cảnh báo tin sai (dấu hiệu: {words}), "
+                              "không phải lan truyền tin đồn.", REBUTTAL_WEIGHT)
+
+
 def assess(item: Item, *, classifier_probability: float | None, claim_matches: list[ItemClaimMatch],
-           signals: list[Signal], now: dt.datetime | None = None) -> Assessment:
-    """Combine everything known about `item` into a score in [0, 1] with its reasons."""
+           signals: list[Signal], rebuttal: Rebuttal | None = None, now: dt.datetime | None = None) -> Assessment:
+    """Combine everything known about `item` into a score in [0, 1] with its reasons; `rebuttal` is what
+    nlp.rebuttal found in its text."""
     reasons = [_classifier_reason(classifier_probability)]
+    tier = source_tier(item)
+    rebuts = rebuttal is not None and rebuttal.applies(official_source=tier in ("official", "press"))
+    if rebuts:
+        reasons.append(_rebuttal_reason(rebuttal))
     best = claim_matches[0] if claim_matches else None
     if best is not None:
-        reasons.append(_claim_reason(best))
-    tier = source_tier(item)
+        reasons.append(_claim_reason(best, rebuts))
     tier_weight, tier_text = TIERS[tier]
     if tier_weight:
         reasons.append(Reason(f"tier_{tier}", tier_text, tier_weight))
@@ -157,4 +178,4 @@ def assess(item: Item, *, classifier_probability: float | None, claim_matches: l
     total = sum(r.weight for r in reasons)
     score = 1 / (1 + math.exp(-total))
     return Assessment(score=round(score, 4), reasons=reasons, claim_match=best,
-                      classifier_probability=classifier_probability)
+                      classifier_probability=classifier_probability, rebuttal=rebuts)

@@ -1,8 +1,12 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 
-from nlp.claims import MATCH, SUGGEST, ClaimMatcher, brute_force_match, windows
+from nlp.claim_words import words
+from nlp.claims import MATCH, ClaimMatcher, windows
+from nlp.similarity import cosine, shingles
 
 POWER_CUT = "Khánh Hòa sẽ cắt điện toàn tỉnh trong 3 ngày liên tục từ ngày 15/6 để sửa chữa đường dây 500kV."
 EVACUATION = "UBND tỉnh ra lệnh sơ tán khẩn cấp toàn bộ người dân ven biển Nha Trang trước 18 giờ hôm nay vì sóng thần."
@@ -27,11 +31,21 @@ def test_copy_without_diacritics_inside_a_long_post_is_a_match(matcher):
     assert found[0].similarity >= 0.8
 
 
-def test_paraphrase_is_suggested(matcher):
+def test_retyped_paraphrase_is_a_match_by_its_words(matcher):
     paraphrase = "Nghe nói từ 15/6 cúp điện toàn tỉnh Khánh Hoà 3 ngày liền để sửa đường dây 500kV, mọi người tích nước nha"
     found = matcher.match(paraphrase, at=dt.date(2025, 6, 13))
-    assert found and found[0].claim_id == 1
-    assert found[0].level == SUGGEST and 0.55 <= found[0].similarity < 0.8
+    assert [(m.claim_id, m.level) for m in found] == [(1, MATCH)]
+    char = cosine(shingles(POWER_CUT, punctuation=False), shingles(paraphrase, punctuation=False))
+    assert char < 0.6 < found[0].similarity  # the characters alone made it a bare suggestion
+
+
+def test_retelling_in_other_words_is_found_and_a_loose_one_is_not(matcher):
+    retold = "Sóng thần sắp vào, ủy ban tỉnh bắt người dân ven biển Nha Trang di tản khẩn cấp trước 18 giờ hôm nay"
+    assert cosine(shingles(EVACUATION, punctuation=False), shingles(retold, punctuation=False)) < 0.7
+    assert [(m.claim_id, m.level) for m in matcher.match(retold)] == [(2, MATCH)]
+    loose = ("Ai ở Nha Trang ven biển thì chạy gấp đi, tỉnh bắt toàn bộ dân phải di tản khẩn cấp trước 6 giờ chiều "
+             "nay, sóng thần sắp vào!!!")
+    assert matcher.match(loose) == []  # most of the claim is there, but in a sentence mostly about other things
 
 
 def test_unrelated_and_merely_related_texts_do_not_match(matcher):
@@ -43,13 +57,13 @@ def test_unrelated_and_merely_related_texts_do_not_match(matcher):
 
 
 def test_thresholds_are_respected():
-    paraphrase = "Nghe nói từ 15/6 cúp điện toàn tỉnh Khánh Hoà 3 ngày liền để sửa đường dây 500kV, mọi người tích nước nha"
+    paraphrase = "Nghe nói từ 15/6 cúp điện toàn tỉnh Khánh Hoà 3 ngày liền để sửa đường dây, mọi người tích nước nha"
     loose = ClaimMatcher(suggest_threshold=0.5, match_threshold=0.56)
-    strict = ClaimMatcher(suggest_threshold=0.6, match_threshold=0.9)
+    strict = ClaimMatcher(suggest_threshold=0.8, match_threshold=0.9)
     for m in (loose, strict):
         m.add("power", POWER_CUT)
     similarity = loose.match(paraphrase)[0].similarity
-    assert 0.56 <= similarity < 0.6
+    assert 0.56 <= similarity < 0.8
     assert loose.match(paraphrase)[0].level == MATCH
     assert strict.match(paraphrase) == []
     with pytest.raises(ValueError):
@@ -76,9 +90,7 @@ def test_index_agrees_with_brute_force():
         "Giá cà phê hôm nay tăng nhẹ ở Tây Nguyên.",
     ]
     for text in probes:
-        expected = brute_force_match(claims, text, 0.4)
-        got = [(m.claim_id, m.similarity) for m in matcher.match(text, limit=10)]
-        assert got == expected
+        assert matcher.match(text, limit=10) == matcher.match_all(text, limit=10)
 
 
 def test_windows_cover_sentences_and_pairs():
@@ -94,3 +106,43 @@ def test_removed_and_empty_claims(matcher):
     assert matcher.match(POWER_CUT) == []
     with pytest.raises(ValueError):
         matcher.add(9, "!!! ...")
+
+
+def test_everyday_variants_are_written_one_way():
+    assert words("chich vaccine sxh o kcn") == words("tiem vac xin sot xuat huyet o khu cong nghiep")
+    assert words("cup dien ca tinh") == words("cat dien ca tinh")
+    assert "heo" in words("dich ta lon chau phi") and "lon" in words("ngan hang lon")  # "lớn" stays
+
+
+PAIRS = yaml.safe_load((Path(__file__).parent / "fixtures" / "claim_pairs.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def registry() -> ClaimMatcher:
+    m = ClaimMatcher()
+    m.add_many((c["id"], c["text"], None) for c in PAIRS["claims"])
+    for claim_id, text in enumerate((POWER_CUT, EVACUATION, SCAM)):
+        m.add(claim_id, text)
+    return m
+
+
+def _posts(kind: str, split: str = "test") -> list[tuple[str, str]]:
+    return [(c["id"], text) for c in PAIRS["claims"] if c["split"] == split for text in c.get(kind, [])]
+
+
+def test_labelled_retellings_are_found_and_near_topic_posts_are_not(registry):
+    """The held-out part of the labelled set (nothing was tuned on it): character 4-grams alone found 11 of its
+    24 paraphrases, words and characters 18; bench/claims_paraphrase.py prints the full figures."""
+    paraphrases = _posts("paraphrases")
+    found = [claim_id in [m.claim_id for m in registry.match(text)] for claim_id, text in paraphrases]
+    assert sum(found) / len(found) >= 0.75
+    assert all(registry.match(text)[0].claim_id == claim_id
+               for claim_id, text in paraphrases + _posts("rumours") if registry.match(text))
+    for split in ("dev", "test"):
+        assert [text for _, text in _posts("near_topic", split) if registry.match(text)] == []
+
+
+def test_both_indexes_find_what_scoring_every_claim_finds(registry):
+    for kind in ("paraphrases", "near_topic", "rebuttals"):
+        for _, text in _posts(kind, "dev") + _posts(kind, "test"):
+            assert registry.match(text, limit=30) == registry.match_all(text, limit=30)

@@ -64,6 +64,38 @@ def test_misinformation_flag_names_the_claim_and_every_reason(database, settings
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "flag.raise")) == 1
 
 
+def test_a_rebuttal_is_not_flagged_but_keeps_the_claim_it_rebuts(database, settings, profile):
+    with database.session() as s:
+        claim = add_claim(s, ClaimInput.build("Hồ Đá Bàn ở Ninh Hòa có nguy cơ vỡ đập, chính quyền yêu cầu người dân "
+                                              "các xã vùng hạ du sơ tán khẩn cấp ngay trong đêm.", "tin_gia",
+                                              "disaster_epidemic", source="Công an tỉnh"), "cli").claim
+        denial = item(s, "CẢNH BÁO: thông tin hồ Đá Bàn ở Ninh Hòa có nguy cơ vỡ đập, người dân vùng hạ du phải sơ tán "
+                         "khẩn cấp trong đêm là sai sự thật. Đề nghị bà con không chia sẻ!!!", shares=900,
+                      published_at=NOW - dt.timedelta(hours=1))
+        analysis(s, denial, sentiment="negative", negative=0.7)
+        rumour = item(s, "Hồ Đá Bàn ở Ninh Hòa có nguy cơ vỡ đập thật không mọi người? Nghe nói chính quyền yêu cầu "
+                         "dân các xã hạ du sơ tán khẩn cấp trong đêm, không đi là không kịp!!!",
+                      published_at=NOW - dt.timedelta(hours=1))
+        analysis(s, rumour, sentiment="negative", negative=0.7)
+        created = raise_flags(s, [denial, rumour], settings, profile, MisinfoAssessor(settings, classifier=None),
+                              now=NOW)
+        assert [(f.kind, f.item_id, f.claim_id) for f in created] == [("misinformation", rumour, claim.id)]
+        press = item(s, "UBND tỉnh Khánh Hòa khẳng định thông tin hồ Đá Bàn ở Ninh Hòa có nguy cơ vỡ đập, yêu cầu "
+                        "người dân vùng hạ du sơ tán khẩn cấp trong đêm là sai sự thật.", source_type="provincial_press",
+                     published_at=NOW - dt.timedelta(hours=1))
+        complaint = item(s, "UBND tỉnh Khánh Hòa chậm giải quyết tiền bồi thường, hàng trăm hộ dân ven đầm bức xúc.",
+                         source_type="provincial_press", published_at=NOW - dt.timedelta(hours=1))
+        for row in (press, complaint):
+            analysis(s, row, sentiment="negative", negative=0.8, terms=[{"term": "UBND tỉnh Khánh Hòa", "kind": "agency"}])
+        flagged = raise_flags(s, [press, complaint], settings, profile, MisinfoAssessor(settings, classifier=None),
+                              now=NOW)
+        assert sorted((f.item_id, f.kind) for f in flagged) == [(complaint, "negative_press"), (complaint, "watchlist")]
+        kept = s.scalars(select(Analysis).where(Analysis.item_id == denial)).one()
+        assert kept.misinfo_score < 0.6
+        assert any(line.startswith(f"Nội dung bác bỏ, cảnh báo về thông tin đã được kết luận là “Tin giả” #{claim.id}")
+                   for line in kept.misinfo_reasons)
+
+
 def test_irrelevant_items_are_not_flagged_for_misinformation(database, settings, profile):
     with database.session() as s:
         other = item(s, "CHIA SẺ GẤP!!! Nghe nói ổ dịch lạ ở tỉnh bạn bị giấu nhẹm, ai có người thân thì báo ngay")

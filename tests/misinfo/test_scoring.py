@@ -4,6 +4,7 @@ import pytest
 
 from bot.claims.matching import ItemClaimMatch
 from bot.misinfo import assess, source_tier
+from nlp.rebuttal import rebuttal
 from nlp.signals import detect
 from storage.models import Claim, Item, Source
 
@@ -106,3 +107,37 @@ def test_reason_texts_order_raising_then_lowering():
                         signals=[])
     texts = assessment.reason_texts()
     assert texts[0].startswith("Nội dung trùng thông tin") and texts[-1].startswith("Nguồn là cơ quan báo chí")
+
+
+def test_a_rebuttal_keeps_the_claim_as_information_and_lowers_the_score():
+    text = ("Điện lực Khánh Hòa khẳng định thông tin cắt điện toàn tỉnh 3 ngày từ 15/6 là sai sự thật, đề nghị "
+            "người dân không chia sẻ.")
+    match = [ItemClaimMatch(_claim(), 0.85, "match")]
+    rebutting = assess(_item(text), classifier_probability=0.8, signals=detect(text), claim_matches=match,
+                       rebuttal=rebuttal(text))
+    spreading = assess(_item(text), classifier_probability=0.8, signals=detect(text), claim_matches=match)
+    assert rebutting.rebuttal and not spreading.rebuttal
+    codes = _codes(rebutting)
+    assert "claim" not in codes and codes["claim_rebutted"].weight < 0 and codes["rebuttal"].weight < 0
+    assert codes["claim_rebutted"].text.startswith("Nội dung bác bỏ, cảnh báo về thông tin đã được kết luận là "
+                                                   "“Tin giả” #7 theo Điện lực Khánh Hòa (giống 85%)")
+    assert "“sai sự thật”" in codes["rebuttal"].text
+    assert rebutting.claim_match is match[0]
+    assert any("#7" in line for line in rebutting.reason_texts())
+    assert rebutting.score < 0.6 < spreading.score
+
+
+def test_warnings_about_a_rumour_are_a_rebuttal_only_from_an_official_source():
+    text = ("Trên mạng xã hội lan truyền tin cắt điện toàn tỉnh 3 ngày. Đề nghị người dân không hoang mang, chỉ theo "
+            "dõi thông tin chính thức.")
+    portal = assess(_item(text, "portal"), classifier_probability=0.5, signals=[], claim_matches=[],
+                    rebuttal=rebuttal(text))
+    page = assess(_item(text), classifier_probability=0.5, signals=[], claim_matches=[], rebuttal=rebuttal(text))
+    assert portal.rebuttal and not page.rebuttal
+
+
+def test_a_rumour_asking_or_saying_khong_is_not_a_rebuttal():
+    text = "Cắt điện toàn tỉnh 3 ngày từ 15/6 thật không mọi người? Không tích nước là khổ đó!!!"
+    found = assess(_item(text), classifier_probability=0.7, signals=detect(text), rebuttal=rebuttal(text),
+                   claim_matches=[ItemClaimMatch(_claim(), 0.7, "suggest")])
+    assert not found.rebuttal and "claim" in _codes(found)
