@@ -170,8 +170,10 @@ def main() -> None:
           f"= {len(ids) / seconds:,.0f} items/s")
     print(f"  baseline, the same items' text features alone: {baseline:.1f} s "
           f"= {len(ids) / baseline:,.0f} items/s; ratio {seconds / baseline:.2f}x")
+    f1 = 2 * precision * recall / (precision + recall)
     print(f"  {stories:,} stories for {args.events:,} generated events; B-cubed precision {precision:.3f}, "
-          f"recall {recall:.3f} (synthetic reports; events of one kind in one commune within days read alike)")
+          f"recall {recall:.3f}, F1 {f1:.3f} (synthetic reports; events of one kind in one commune within days "
+          f"read alike)")
 
     print(f"bulletin part: a second database with the same {len(week):,} items and one story per generated event")
     database.dispose()

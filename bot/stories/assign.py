@@ -2,7 +2,8 @@
 
 Items are taken in the order they appeared; each joins the best active story (see `matcher`) or starts a new one.
 Items about other provinces (latest analysis says not relevant) get no story; a comment follows the story of the
-post or article it answers. Already assigned items keep their story, so calling again changes nothing."""
+post or article it answers, and a reply in a forum thread the story of the thread. Already assigned items keep their
+story, so calling again changes nothing."""
 
 from __future__ import annotations
 
@@ -42,13 +43,27 @@ def _load(session: Session, item_ids: list[int]) -> list[ItemFeatures]:
         rows = session.execute(
             select(Item.id, item_time(), Item.kind, Item.source_type, Item.platform, Item.title,
                    func.substr(Item.text, 1, LEAD_CHARS), Item.parent_id, parent.story_id, Analysis.relevant,
-                   Analysis.topics, Analysis.places)
+                   Analysis.topics, Analysis.places, Item.thread, Item.position)
             .outerjoin(parent, parent.id == Item.parent_id)
             .outerjoin(Analysis, is_latest_analysis(Item.id))
             .where(Item.id.in_(chunk), Item.story_id.is_(None)))
         out.extend(features(*row) for row in rows)
     out.sort(key=lambda f: (f.at, f.item_id))
     return out
+
+
+def _thread_stories(session: Session, items: list[ItemFeatures]) -> dict[str, int]:
+    """The story of each forum thread the replies belong to: the story of its earliest placed post."""
+    threads = sorted({i.thread for i in items if i.reply})
+    found: dict[str, int] = {}
+    for start in range(0, len(threads), CHUNK):
+        rows = session.execute(select(Item.thread, Item.story_id)
+                               .where(Item.thread.in_(threads[start:start + CHUNK]), Item.platform == "forum",
+                                      Item.story_id.is_not(None))
+                               .order_by(Item.position, Item.id))
+        for thread, story_id in rows:
+            found.setdefault(thread, story_id)
+    return found
 
 
 def _stories_of(session: Session, item_ids: list[int]) -> set[int]:
@@ -70,6 +85,7 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
     placed: dict[int, object] = {}
     active = active or ActiveStories()
     index = active.sync(session, items[0].at, items[-1].at) if items else None
+    threads: dict[str, object] = _thread_stories(session, items)
     for n, item in enumerate(items):
         if item.relevant is False:
             result.skipped += 1
@@ -79,6 +95,8 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
                 result.skipped += 1
             else:
                 placed[item.item_id] = parent_story
+        elif item.reply and item.thread in threads:  # a reply in a forum thread belongs to the thread's story
+            placed[item.item_id] = threads[item.thread]
         else:
             match = index.match(item)
             if match is None:
@@ -88,6 +106,8 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
                 key = match.key
                 index.join(key, item)
             placed[item.item_id] = key
+            if item.thread:
+                threads.setdefault(item.thread, key)
     signatures: dict[int, list[int]] = {}
     if placed:
         placed = _store(session, index, placed, result)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,8 @@ LEAD_CHARS = 600  # the title and the lead carry the event; the rest of a long a
 PRESS_TYPES = ("provincial_press", "central_press")
 NON_SOCIAL_TYPES = (*PRESS_TYPES, "portal", "forum", "tip")
 CORPUS_DIR = Path(nlp.__file__).parent / "corpus"
+# Two or more capitalised words in a row: a proper name ("hồ Đá Bàn", "đèo Khánh Lê", "phường Ba Ngòi").
+NAME = re.compile(r"[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*)+")
 
 
 def mix_key(source_type: str, platform: str | None) -> str:
@@ -61,6 +64,23 @@ class ItemFeatures:
     text: str
     signature: MinHash = field(repr=False)
     terms: frozenset[str] = field(repr=False)
+    names: frozenset[str] = field(default=frozenset(), repr=False)  # the word pairs inside proper names
+    thread: str | None = None  # the forum thread of a forum post
+    reply: bool = False  # a forum post after the thread's first: it follows the thread's story
+
+
+def name_pairs(text: str) -> set[str]:
+    """The word pairs (as `word_pairs` writes them) of the runs of capitalised words in the text."""
+    pairs: set[str] = set()
+    for run in NAME.finditer(text):
+        words = run.group().split()
+        start = 0
+        for end, word in enumerate([*words, ""]):
+            if not word[:1].isupper():
+                if end - start > 1:
+                    pairs |= word_pairs(" ".join(words[start:end]))
+                start = end + 1
+    return pairs
 
 
 def opening(title: str | None, text: str | None) -> str:
@@ -72,13 +92,16 @@ def opening(title: str | None, text: str | None) -> str:
 
 def features(item_id: int, at: dt.datetime, kind: str, source_type: str, platform: str | None,
              title: str | None, text: str | None, parent_id: int | None, parent_story_id: int | None,
-             relevant: bool | None, topics: list | None, places: list | None) -> ItemFeatures:
+             relevant: bool | None, topics: list | None, places: list | None, thread: str | None = None,
+             position: int | None = None) -> ItemFeatures:
     body = opening(title, text)
     return ItemFeatures(
         item_id=item_id, at=at, kind=kind, source_type=source_type, platform=platform,
         parent_id=parent_id, parent_story_id=parent_story_id, relevant=relevant,
+        thread=thread if platform == "forum" else None,
+        reply=platform == "forum" and thread is not None and position is not None and position > 1,
         topics=frozenset(label_keys(topics)), places=frozenset(label_keys(places)), text=body,
-        signature=signature(shingles(body)), terms=frozenset(word_pairs(body)))
+        signature=signature(shingles(body)), terms=frozenset(word_pairs(body)), names=frozenset(name_pairs(body)))
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,11 @@ An item joins the best story within the time window when either
 - it shares the story's rare word pairs: idf-weighted cosine against the story's word-pair counts at least
   TOPICAL, TOPICAL_SAME_PLACE when it points to one of the story's places, TOPICAL_OTHER_TOPIC when their topics
   differ, raised for every FRESHNESS the story has been quiet; never when the two point to different places
-  (the analysis gives places and topics).
+  (the analysis gives places and topics). Word pairs are weighed by how many active stories (not items) use them,
+  so a commune's name or a topic's stock phrase, used by many events of a busy week, weighs little.
+- The bar is NAMED times lower, and rises only every NAMED_FRESHNESS, when the two share distinctive word pairs
+  (used by at most DISTINCT_STORIES active stories and rare in the background corpus), one of them inside a proper
+  name: different outlets word one event differently but name the same reservoir, pass or project.
 Otherwise it starts a new story."""
 
 from __future__ import annotations
@@ -23,11 +27,15 @@ from bot.stories.features import ItemFeatures
 from nlp.similarity import SimilarityIndex, TermWeights
 
 NEAR_DUPLICATE = 0.7
-TOPICAL = 0.12
-TOPICAL_SAME_PLACE = 0.07
-TOPICAL_OTHER_TOPIC = 0.45  # both carry topics and none is shared (topic labels are noisy: a higher bar)
+TOPICAL = 0.3
+TOPICAL_SAME_PLACE = 0.25
+TOPICAL_OTHER_TOPIC = 0.6  # both carry topics and none is shared (topic labels are noisy: a higher bar)
+NAMED = 0.2  # the bars are this much lower when the two share a distinctive name and another distinctive word pair
+DISTINCT_STORIES = 2  # a distinctive word pair is used by at most this many active stories...
+DISTINCT_DF = 30  # ...and by at most this many texts of the background corpus and active stories together
 WINDOW = dt.timedelta(days=3)
 FRESHNESS = dt.timedelta(hours=12)  # the bar rises by its own height every 12 hours the story stays quiet
+NAMED_FRESHNESS = dt.timedelta(hours=48)  # ...or every 48 hours when the two share a distinctive name
 MAX_TERMS = 200  # word pairs kept per story (the most used)
 COMMON_POSTING = 300  # a word pair used by more active stories than this proposes no candidates
 SHORT_TEXT = 12  # word pairs: below this a single shared pair makes a story a candidate
@@ -49,9 +57,11 @@ class ActiveStory:
         return self.first_seen - window <= at <= self.last_seen + window
 
 
-def required_cosine(item: ItemFeatures, story: ActiveStory) -> float:
+def required_cosine(item: ItemFeatures, story: ActiveStory, named: bool = False) -> float:
     """How much topical similarity joining takes: less when the item points to a place the story is about, more
-    when their topics differ, more again the longer the story has been quiet; never across different places."""
+    when their topics differ, more again the longer the story has been quiet; never across different places. With
+    `named` (the two share a distinctive name) the bar is lower and rises more slowly: a story about one named
+    thing, a reservoir or a pass, goes on for days."""
     if item.places and story.places and not item.places & story.places.keys():
         return math.inf  # an event happens somewhere: reports about different places are different events
     if item.topics and story.topics and not item.topics & story.topics.keys():
@@ -61,6 +71,8 @@ def required_cosine(item: ItemFeatures, story: ActiveStory) -> float:
     else:
         base = TOPICAL
     gap = max(item.at - story.last_seen, story.first_seen - item.at, dt.timedelta(0))
+    if named:
+        return base * NAMED * (1 + gap / NAMED_FRESHNESS)
     return base * (1 + gap / FRESHNESS)
 
 
@@ -74,8 +86,9 @@ class Match:
 
 class StoryIndex:
     """Active stories by near-duplicate signature (LSH) and by word pair (postings), with word-pair document
-    frequencies over the background corpus plus every item of the active stories: a phrase many reports use
-    (boilerplate of police press releases, say) weighs little however the reports are grouped."""
+    frequencies over the background corpus plus the active stories, each counted once: a phrase many stories use
+    (boilerplate of police press releases, a busy commune's name) weighs little, while the name a big story's many
+    reports repeat stays distinctive."""
 
     def __init__(self, background: TermWeights, window: dt.timedelta = WINDOW):
         self.window = window
@@ -100,15 +113,16 @@ class StoryIndex:
 
     def join(self, key: Hashable, item: ItemFeatures) -> ActiveStory:
         story = self.stories[key]
+        fresh = dict.fromkeys(item.terms - story.terms.keys(), 1)
         story.terms.update(item.terms)
         story.size += 1
-        self.weights.add_counts(dict.fromkeys(item.terms, 1), 1)
-        for term in item.terms:
+        self.weights.add_counts(fresh, 0)
+        for term in fresh:
             self._postings[term].add(key)
         if len(story.terms) > MAX_TERMS:
-            for term, n in story.terms.most_common()[MAX_TERMS:]:
+            for term, _ in story.terms.most_common()[MAX_TERMS:]:
                 del story.terms[term]
-                self.weights.remove_counts({term: n}, 0)
+                self.weights.remove_counts({term: 1}, 0)
                 self._drop_posting(term, key)
         story.topics.update(item.topics)
         story.places.update(item.places)
@@ -139,6 +153,7 @@ class StoryIndex:
         near = set(self._lsh.candidates(item.signature))
         best: Match | None = None
         weighed = None
+        distinct = self._distinctive(item)
         for key in sorted(near | self._sharing(item), key=str):
             story = self.stories[key]
             if not story.covers(item.at, self.window):
@@ -147,7 +162,8 @@ class StoryIndex:
             if jaccard >= NEAR_DUPLICATE:
                 candidate = Match(key, 1.0 + jaccard, jaccard, 0.0)
             else:
-                required = required_cosine(item, story)
+                shared = distinct & story.terms.keys()
+                required = required_cosine(item, story, len(shared) > 1 and not item.names.isdisjoint(shared))
                 if required == math.inf:
                     continue
                 weighed = weighed or self.weights.weigh(item.terms)
@@ -158,6 +174,14 @@ class StoryIndex:
             if best is None or candidate.score > best.score:
                 best = candidate
         return best
+
+    def _distinctive(self, item: ItemFeatures) -> set[str]:
+        """The item's word pairs that few active stories and few background texts use. Shared with a story, and one
+        of them inside a proper name (a reservoir, a mountain pass, a project), they are evidence of one event that
+        a commune's or a topic's stock words, shared by many stories of a crowded week, are not."""
+        rare = math.log((self.weights.documents + 1) / (DISTINCT_DF + 1))
+        return {t for t in item.terms
+                if 0 < len(self._postings.get(t, ())) <= DISTINCT_STORIES and self.weights.idf(t) >= rare}
 
     def _sharing(self, item: ItemFeatures) -> set[Hashable]:
         """Stories sharing word pairs with the item: at least two, or one when the item is short (a one-line post
@@ -171,13 +195,13 @@ class StoryIndex:
         return {key for key, n in hits.items() if n >= least}
 
     def _index_terms(self, story: ActiveStory) -> None:
-        self.weights.add_counts(story.terms, story.size)
+        self.weights.add_counts(dict.fromkeys(story.terms, 1), 1)
         for term in story.terms:
             self._postings[term].add(story.key)
         story.norm = self.weights.norm(story.terms)
 
     def _unindex_terms(self, story: ActiveStory) -> None:
-        self.weights.remove_counts(story.terms, story.size)
+        self.weights.remove_counts(dict.fromkeys(story.terms, 1), 1)
         for term in story.terms:
             self._drop_posting(term, story.key)
 

@@ -33,18 +33,20 @@ def _stories(session, events: dict[int, str]) -> dict[str, set[int]]:
 
 def _check_grouping(session, events: dict[int, str]) -> None:
     """No story mixes two events (the different accidents in Cam Ranh and the different scams in Nha Trang
-    included); every event is one story, except the landslide's next-day follow-up, worded differently, which
-    starts its own: a story left quiet for a while takes stronger evidence (see matcher.FRESHNESS)."""
+    included); every event is one story, except the power company's denial of the power-cut rumour, which names
+    nothing distinctive the rumour posts name (only the city) and starts its own: without a shared name a story
+    left quiet for hours takes stronger evidence (see matcher.FRESHNESS). The landslide's next-day follow-up joins
+    through the pass's name."""
     stories = _stories(session, events)
     owners = defaultdict(set)
     for event, ids in stories.items():
         for story_id in ids:
             owners[story_id].add(event)
     assert all(len(e) == 1 for e in owners.values())
-    assert {e: len(ids) for e, ids in stories.items() if len(ids) > 1} == {"khanh_le": 2}
-    follow_up = next(i for i, e in events.items() if e == "khanh_le" and REPORTS[i - min(events)][1] == 20)
-    alone = session.get(Item, follow_up).story_id
-    assert [i for i, e in events.items() if session.get(Item, i).story_id == alone] == [follow_up]
+    assert {e: len(ids) for e, ids in stories.items() if len(ids) > 1} == {"cat_dien": 2}
+    denial = next(i for i, e in events.items() if e == "cat_dien" and REPORTS[i - min(events)][1] == 22)
+    alone = session.get(Item, denial).story_id
+    assert [i for i, e in events.items() if session.get(Item, i).story_id == alone] == [denial]
 
 
 def test_same_event_grouped_across_outlets_and_unrelated_kept_apart(database):
@@ -82,13 +84,13 @@ def test_story_figures_and_phrase(database):
         story = s.get(Story, s.get(Item, khanh_le[0]).story_id)
         assert story.title == "Sạt lở nghiêm trọng trên đèo Khánh Lê, giao thông Nha Trang - Đà Lạt bị chia cắt"
         assert story.representative_item_id == khanh_le[0]
-        assert (story.item_count, story.outlet_count) == (4, 2)
-        assert story.platforms == {"provincial_press": 1, "central_press": 1, "facebook": 2}
-        assert story.sentiments == {"neutral": 4}
-        assert story.first_seen == START and story.last_seen == START + dt.timedelta(hours=6)
+        assert (story.item_count, story.outlet_count) == (5, 3)
+        assert story.platforms == {"provincial_press": 1, "central_press": 2, "facebook": 2}
+        assert story.sentiments == {"neutral": 5}
+        assert story.first_seen == START and story.last_seen == START + dt.timedelta(hours=20)
         assert story.topics[:2] == ["traffic", "environment"] and story.places == ["Khánh Vĩnh"]
         assert len(story.signature) == 128 and "khanh le" in story.terms
-        assert story_phrase(story) == "1 sự việc, 2 báo đưa tin, 2 bài trên mạng xã hội"
+        assert story_phrase(story) == "1 sự việc, 3 báo đưa tin, 2 bài trên mạng xã hội"
 
 
 def test_twelve_outlets_one_story(database):
@@ -200,3 +202,30 @@ def test_a_reanalysed_item_updates_its_story(database):
         assert again.stories == {} and s.get(Item, second.id).story_id == story_id
         story = s.get(Story, story_id)
         assert story.sentiments == {"neutral": 1, "negative": 1} and story.topics == ["traffic"]
+
+
+def test_replies_in_a_forum_thread_follow_the_thread(database):
+    """A reply says what it says ("chạy ẩu thì chết"), not what the thread is about: it belongs to the thread's
+    story, in the same call as the opening post or in a later one; a reply whose thread has no story is matched on
+    its own words."""
+    thread, elsewhere = "https://dien-dan.example.vn/threads/sat-lo.1/", "https://dien-dan.example.vn/threads/x.2/"
+    forum = {"source_type": "forum", "platform": "forum", "kind": "post"}
+    with database.session() as s:
+        opener = item(s, when=START, title="Sạt lở trên đèo Khánh Lê", text=REPORTS[3][6], topics=["traffic"], **forum)
+        reply = item(s, when=START + dt.timedelta(hours=1), title=None, text="Tài xế chạy ẩu thì chết là phải", **forum)
+        later = item(s, when=START + dt.timedelta(days=1), title=None, text="Hôm nay đường thông chưa mọi người?",
+                     **forum)
+        off_topic_opener = item(s, when=START, relevant=False, title="Bán xe cũ", text="Xe còn mới", **forum)
+        lone = item(s, when=START + dt.timedelta(hours=2), title=None, text="Giá vé tham quan Vinpearl tăng", **forum)
+        for row, where, position in ((opener, thread, 1), (reply, thread, 2), (later, thread, 3),
+                                     (off_topic_opener, elsewhere, 1), (lone, elsewhere, 2)):
+            row.thread, row.position = where, position
+        s.flush()
+        assign_stories(s, [opener.id, reply.id, off_topic_opener.id, lone.id])
+        assign_stories(s, [later.id])
+    with database.session() as s:
+        story_id = s.get(Item, opener.id).story_id
+        assert story_id is not None
+        assert s.get(Item, reply.id).story_id == s.get(Item, later.id).story_id == story_id
+        assert s.get(Story, story_id).item_count == 3
+        assert s.get(Item, lone.id).story_id not in (None, story_id)
