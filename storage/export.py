@@ -9,10 +9,11 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Item, Source
+from storage.queries import item_time
 
 COLUMNS = ("url", "canonical_url", "title", "text", "author", "published_at", "fetched_at", "source", "outlet",
            "type", "kind", "platform", "language", "likes", "comments", "shares", "views", "thread", "position")
@@ -24,7 +25,7 @@ def _value(value: Any) -> Any:
 
 def export_rows(session: Session, since: dt.datetime | None = None) -> Iterator[dict[str, Any]]:
     """Items (oldest first), those published or fetched at `since` or later when given."""
-    moment = func.coalesce(Item.published_at, Item.fetched_at)
+    moment = item_time()
     query = select(Item, Source.name).outerjoin(Source, Item.source_id == Source.id).order_by(moment, Item.id)
     if since is not None:
         query = query.where(moment >= since)

@@ -12,23 +12,25 @@ from bot.digest.figures import Accuracy, SilentSource, Workload
 from bot.digest.periods import Period
 from bot.stories.features import label_keys
 from storage.models import Analysis, FlagEvent, Item, Review, Source, User
-from storage.queries import is_latest_analysis
+from storage.queries import appeared_between, is_latest_analysis
 
 UNRELIABLE_VERDICTS = ("tin_gia", "sai_su_that")
 ACCURACY_TASKS = ("sentiment", "toxicity", "relevance", "misinfo", "topic")
 
 
 def silent_sources(session: Session, period: Period) -> list[SilentSource]:
-    """Enabled sources that brought nothing in during the period, or that the crawler marked silent by its end."""
-    fetched = dict(session.execute(
+    """Enabled sources, configured before the period ended, that brought in nothing that appeared during the
+    period, or that the crawler marked silent by its end."""
+    brought = dict(session.execute(
         select(Item.source_id, func.count())
-        .where(Item.fetched_at >= period.start, Item.fetched_at < period.end, Item.source_id.is_not(None))
+        .where(appeared_between(period.start, period.end), Item.source_id.is_not(None))
         .group_by(Item.source_id)).all())
     out = []
-    for source in session.scalars(select(Source).where(Source.enabled.is_(True)).order_by(Source.name)):
+    sources = select(Source).where(Source.enabled.is_(True), Source.created_at < period.end).order_by(Source.name)
+    for source in session.scalars(sources):
         marked = source.silent_since is not None and source.silent_since < period.end
-        if marked or not fetched.get(source.id):
-            out.append(SilentSource(source.name, source.type, fetched.get(source.id, 0), source.last_item_at,
+        if marked or not brought.get(source.id):
+            out.append(SilentSource(source.name, source.type, brought.get(source.id, 0), source.last_item_at,
                                     source.silent_since))
     return out
 

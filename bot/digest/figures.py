@@ -80,7 +80,7 @@ class FlagLine:
     status: str
     conclusion: str | None
     action: str | None
-    created_at: dt.datetime
+    day: dt.date  # when its item appeared (local date), or when the flag was raised if it concerns no item
     title: str
     url: str | None
     outlet: str | None

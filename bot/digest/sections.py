@@ -101,7 +101,7 @@ def negative_press(figures: Figures) -> list[Block]:
         "nghị cải chính theo Luật Báo chí năm 2016."])]
     if figures.press_flags:
         blocks.append(Table(["STT", "Tin, bài", "Báo", "Ngày", "Tình trạng xử lý"],
-                            [[str(n), *_flag_cell(f), f.outlet or "", vn_date(f.created_at.date()), _flag_outcome(f)]
+                            [[str(n), *_flag_cell(f), f.outlet or "", vn_date(f.day), _flag_outcome(f)]
                              for n, f in enumerate(figures.press_flags, 1)], [1.2, 6.5, 3.0, 2.3, 3.5]))
     return blocks
 

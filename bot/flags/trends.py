@@ -19,6 +19,7 @@ from bot.flags.store import Candidate, raise_severity, rule_for, store
 from bot.numbers import vn_decimal, vn_int
 from config import Settings
 from storage.models import Flag, Item, Source, Story, utcnow
+from storage.queries import item_time
 
 MIN_SPIKE_ITEMS = 10
 DAY = dt.timedelta(days=1)
@@ -26,7 +27,7 @@ BASELINE_DAYS = 7
 
 
 def _count(session: Session, story_id: int, since: dt.datetime, until: dt.datetime) -> int:
-    seen = func.coalesce(Item.published_at, Item.fetched_at)
+    seen = item_time()
     return session.scalar(select(func.count()).select_from(Item)
                           .where(Item.story_id == story_id, seen >= since, seen < until)) or 0
 

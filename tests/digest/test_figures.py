@@ -1,10 +1,11 @@
 import dataclasses
+import datetime as dt
 
 from bot.digest import Period
 from bot.digest.compute import compute_figures
 from config import load_profile
 from digest import scenario
-from digest.factory import at
+from digest.factory import at, flag, item, source
 
 WEEK = Period("week", 2024, 23)
 
@@ -97,3 +98,32 @@ def test_an_empty_week(database):
     assert f.kpi.share is None and f.workload == [] and f.accuracy == []
     assert [s.name for s in f.silent_sources] == ["bao-cu", "bao-khanh-hoa", "trang-x"]
     assert len(f.days) == 7 and all(sum(d.counts.values()) == 0 for d in f.days)
+
+
+def test_flags_follow_their_items_when_collected_late(database):
+    """A catch-up crawl on Tuesday of week 24 collects posts of week 23: the flags their analysis raised belong to
+    week 23, like the posts; a flag raised days after its post was collected (a claim added since) belongs to the
+    week it was raised in, and so does a flag about no item. Sources configured after a week are not silent in it."""
+    week23, week24 = WEEK, Period("week", 2024, 24)
+    with database.session() as s:
+        old_source = source(s, "bao-cu")
+        late = at(2024, 6, 11, 2)
+        rumour = item(s, when=at(2024, 6, 5), fetched=late, source=old_source)
+        found_again = item(s, when=at(2024, 6, 6), fetched=at(2024, 6, 6, 1))
+        caught_up = flag(s, kind="misinformation", created=late + dt.timedelta(minutes=3), item_row=rumour)
+        matched_later = flag(s, kind="misinformation", created=late, item_row=found_again)
+        silent = flag(s, kind="silent_source", created=at(2024, 6, 4), source=old_source)
+        new_source = source(s, "bao-moi")
+        new_source.created_at = at(2024, 6, 11)
+        ids = (caught_up.id, matched_later.id, silent.id)
+    profile = load_profile("khanh_hoa")
+    with database.session() as s:
+        f23 = compute_figures(s, week23, profile, now=at(2024, 6, 12), misinfo_threshold=0.6)
+        f24 = compute_figures(s, week24, profile, now=at(2024, 6, 12), misinfo_threshold=0.6)
+    assert [x.flag_id for x in f23.flags] == [ids[0]]
+    assert str(f23.flags[0].day) == "2024-06-05"  # the post's date, not the catch-up's
+    assert [x.flag_id for x in f24.flags] == [ids[1]]
+    assert f23.flag_counts == {"misinformation": {"moi": 1}, "silent_source": {"moi": 1}}
+    assert f24.flag_counts == {"misinformation": {"moi": 1}}
+    assert [s.name for s in f23.silent_sources] == []  # bao-cu brought the rumour, bao-moi did not exist yet
+    assert [s.name for s in f24.silent_sources] == ["bao-cu", "bao-moi"]

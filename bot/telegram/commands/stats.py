@@ -19,6 +19,7 @@ from bot.telegram.html import esc, local_time
 from config.vocabulary import FLAG_KINDS, OPEN_FLAG_STATUSES, SOURCE_TYPES
 from nlp.normalize import fold, strip_diacritics
 from storage.models import Analysis, Flag, Item, utcnow
+from storage.queries import item_time
 
 PERIODS = {"hom nay": "day", "ngay": "day", "tuan": "week", "tuan nay": "week", "thang": "month", "thang nay": "month"}
 PERIOD_NAMES = {"day": "hôm nay", "week": "tuần này", "month": "tháng này"}
@@ -45,7 +46,7 @@ class Figures:
 
 
 def figures(session: Session, since: dt.datetime) -> Figures:
-    when = func.coalesce(Item.published_at, Item.fetched_at)
+    when = item_time()
     latest = select(func.max(Analysis.id)).group_by(Analysis.item_id).scalar_subquery()
     in_period = select(Item.id).where(when >= since)
     analysed = (select(Analysis.sentiment, func.count()).where(Analysis.id.in_(latest), Analysis.relevant.is_(True),
