@@ -6,7 +6,9 @@ listed by how much they weighed:
 - a registered claim the item repeats (tin giả / tin sai sự thật raise it, tin xác thực lowers it);
 - the source tier: an official portal or licensed press lowers it, an unverified page or account raises it;
 - rumour signs in the wording (nlp.signals): calls to share, sensational wording, hearsay, "they are hiding it",
-  links dressed up as government sites, claims about officials, disasters, health or money without a source;
+  links dressed up as government sites, claims about officials, disasters, health or money without a source. They
+  add their own weight only when no classifier is installed: the classifier reads the same signs among its features
+  (nlp.misinfo), so adding them again would count them twice. With a classifier they are listed as what it weighed;
 - engagement velocity: interactions per hour since publication;
 - rebuttal framing (nlp.rebuttal): an official denial, a fact-check or a warning repeats the rumour's words but
   does not spread it, so it lowers the score, and a claim it matches is shown as the claim it rebuts. A rebuttal
@@ -63,10 +65,12 @@ class Assessment:
     rebuttal: bool = False  # the item denies or debunks (the claim_match, if any): never a misinformation flag
 
     def reason_texts(self) -> list[str]:
-        """The reasons that raised the score, strongest first, then those that lowered it."""
+        """The reasons that raised the score, strongest first, then the signs already weighed inside the
+        classifier's probability, then those that lowered it."""
         raising = sorted((r for r in self.reasons if r.weight > 0), key=lambda r: -r.weight)
+        weighed = [r for r in self.reasons if r.weight == 0]
         lowering = sorted((r for r in self.reasons if r.weight < 0), key=lambda r: r.weight)
-        return [r.text for r in raising + lowering]
+        return [r.text for r in raising + weighed + lowering]
 
 
 def _logit(p: float) -> float:
@@ -149,6 +153,22 @@ def _rebuttal_reason(found: Rebuttal) -> Reason:
                               "không phải lan truyền tin đồn.", REBUTTAL_WEIGHT)
 
 
+def signal_reasons(signals: list[Signal], counted: bool) -> list[Reason]:
+    """One reason per rumour sign; with weight only when `counted` (no classifier has weighed them already)."""
+    reasons, unsourced = [], 0.0
+    for signal in signals:
+        weight = SIGNAL_WEIGHTS.get(signal.code, 0.0)
+        if not weight:
+            continue
+        if signal.code.startswith("unsourced_"):
+            weight = max(0.0, min(weight, MAX_UNSOURCED - unsourced))
+            unsourced += weight
+            if not weight:
+                continue
+        reasons.append(Reason(signal.code, signal.reason, weight if counted else 0.0))
+    return reasons
+
+
 def assess(item: Item, *, classifier_probability: float | None, claim_matches: list[ItemClaimMatch],
            signals: list[Signal], rebuttal: Rebuttal | None = None, now: dt.datetime | None = None) -> Assessment:
     """Combine everything known about `item` into a score in [0, 1] with its reasons; `rebuttal` is what
@@ -164,14 +184,7 @@ def assess(item: Item, *, classifier_probability: float | None, claim_matches: l
     tier_weight, tier_text = TIERS[tier]
     if tier_weight:
         reasons.append(Reason(f"tier_{tier}", tier_text, tier_weight))
-    unsourced = 0.0
-    for signal in signals:
-        weight = SIGNAL_WEIGHTS.get(signal.code, 0.0)
-        if signal.code.startswith("unsourced_"):
-            weight = max(0.0, min(weight, MAX_UNSOURCED - unsourced))
-            unsourced += weight
-        if weight:
-            reasons.append(Reason(signal.code, signal.reason, weight))
+    reasons += signal_reasons(signals, counted=classifier_probability is None)
     moving = _velocity_reason(velocity(item, now), item.shares)
     if moving is not None:
         reasons.append(moving)

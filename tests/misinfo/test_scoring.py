@@ -4,6 +4,7 @@ import pytest
 
 from bot.claims.matching import ItemClaimMatch
 from bot.misinfo import assess, source_tier
+from bot.misinfo.score import SIGNAL_WEIGHTS
 from nlp.rebuttal import rebuttal
 from nlp.signals import detect
 from storage.models import Claim, Item, Source
@@ -78,16 +79,30 @@ def test_officers_tip_has_no_tier_weight():
     assert not any(r.code.startswith("tier_") for r in assessment.reasons) and assessment.score == 0.5
 
 
-def test_wording_signs_each_add_a_reason_and_unsourced_topics_are_capped():
-    text = ("CHIA SẺ GẤP!!! Nghe nói chủ tịch xã bị bắt, ổ dịch lạ bị giấu nhẹm, sắp cắt điện, ai có tiền "
-            "chuyển khoản gấp qua bit.ly/x")
-    signals = detect(text)
-    assessment = assess(_item(text), classifier_probability=0.5, claim_matches=[], signals=signals)
+RUMOUR = ("CHIA SẺ GẤP!!! Nghe nói chủ tịch xã bị bắt, ổ dịch lạ bị giấu nhẹm, sắp cắt điện, ai có tiền "
+          "chuyển khoản gấp qua bit.ly/x")
+
+
+def test_without_a_classifier_wording_signs_each_add_weight_and_unsourced_topics_are_capped():
+    assessment = assess(_item(RUMOUR), classifier_probability=None, claim_matches=[], signals=detect(RUMOUR))
     codes = _codes(assessment)
     assert {"call_to_share", "sensational", "hearsay", "cover_up", "suspicious_link"} <= set(codes)
+    assert all(codes[c].weight > 0 for c in ("call_to_share", "sensational", "hearsay", "cover_up", "suspicious_link"))
     unsourced = [r for r in assessment.reasons if r.code.startswith("unsourced_")]
     assert len(unsourced) >= 2 and sum(r.weight for r in unsourced) == pytest.approx(0.9)
     assert assessment.score > 0.95
+
+
+def test_with_a_classifier_wording_signs_are_listed_but_not_counted_twice():
+    """The classifier reads the same signs among its features: its probability already holds them."""
+    plain = assess(_item(RUMOUR), classifier_probability=0.5, claim_matches=[], signals=[])
+    signed = assess(_item(RUMOUR), classifier_probability=0.5, claim_matches=[], signals=detect(RUMOUR))
+    codes = _codes(signed)
+    assert {"call_to_share", "sensational", "hearsay", "cover_up", "suspicious_link"} <= set(codes)
+    assert all(r.weight == 0 for r in signed.reasons if r.code in SIGNAL_WEIGHTS)
+    assert signed.score == plain.score
+    texts = signed.reason_texts()  # the signs come after what raised the score and before what lowered it
+    assert texts[0] == _codes(signed)["tier_unverified"].text and codes["call_to_share"].text in texts[1:]
 
 
 def test_engagement_velocity():
