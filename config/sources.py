@@ -53,6 +53,7 @@ class SourceConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=1, pattern=r"^[\w.-]+$")
+    title: str | None = Field(default=None, min_length=1, max_length=300)  # what officers read: "Báo Khánh Hòa"
     kind: SourceKind
     type: SourceType
     url: str = Field(min_length=1)

@@ -7,7 +7,12 @@ import datetime as dt
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from storage.models import Analysis, Item
+from storage.models import Analysis, Item, Source
+
+
+def outlet_name() -> ColumnElement[str]:
+    """Who published an item: the outlet its page names, else its source's display name or key (join Source)."""
+    return func.coalesce(Item.outlet, Source.title, Source.name)
 
 
 def item_time() -> ColumnElement[dt.datetime]:

@@ -14,7 +14,7 @@ def sync_sources(session: Session, configs: list[SourceConfig]) -> dict[str, Sou
     rows = {s.name: s for s in session.scalars(select(Source))}
     for cfg in configs:
         row = rows.get(cfg.name) or Source(name=cfg.name)
-        row.kind, row.type, row.url = cfg.kind, cfg.type, cfg.url
+        row.kind, row.type, row.url, row.title = cfg.kind, cfg.type, cfg.url, cfg.title
         row.enabled = cfg.enabled
         row.interval_minutes = cfg.interval_minutes
         row.config = cfg.model_dump(mode="json")

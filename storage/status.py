@@ -16,7 +16,8 @@ from storage.models import Analysis, Flag, Heartbeat, Item, Outbox, Source, utcn
 
 @dataclass
 class SourceHealth:
-    name: str
+    name: str  # the key in the sources file
+    label: str  # how officers know it (Source.label)
     kind: str
     type: str
     enabled: bool
@@ -51,7 +52,7 @@ def source_health(session: Session) -> list[SourceHealth]:
     out = []
     for s in session.scalars(select(Source).order_by(Source.name)):
         out.append(SourceHealth(
-            name=s.name, kind=s.kind, type=s.type, enabled=s.enabled, last_success_at=s.last_success_at,
+            name=s.name, label=s.label, kind=s.kind, type=s.type, enabled=s.enabled, last_success_at=s.last_success_at,
             consecutive_failures=s.consecutive_failures, items_24h=day.get(s.id, 0), items_7d=week.get(s.id, 0),
             extraction_yield=(s.pages_extracted / s.pages_fetched) if s.pages_fetched else None,
             silent_since=s.silent_since, last_error=s.last_error))

@@ -90,12 +90,12 @@ def _header(flag: Flag) -> str:
 def _subject(session: Session, flag: Flag, item: Item | None, tz: ZoneInfo) -> list[str]:
     source = session.get(Source, flag.source_id) if flag.source_id else None
     if item is None:
-        name = source.name if source else "không rõ"
+        name = source.label if source else "không rõ"
         lines = [f"<b>Nguồn:</b> {esc(name)}"]
         if source is not None:
             lines.append(f"<b>Tin gần nhất:</b> {local_time(source.last_item_at, tz)}")
         return lines
-    origin = item.outlet or (item.source.name if item.source else None) or item.platform or "không rõ"
+    origin = item.outlet or (item.source.label if item.source else None) or item.platform or "không rõ"
     lines = [f"<b>Nguồn:</b> {esc(origin)} · {local_time(item.published_at or item.fetched_at, tz)}"]
     if item.title:
         lines.append(f"<b>{esc(shorten(item.title, 200))}</b>")

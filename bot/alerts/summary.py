@@ -24,7 +24,7 @@ def _line(session: Session, number: int, row: Outbox, tz: ZoneInfo) -> str:
     kind = esc(FLAG_KINDS.get(flag.kind, flag.kind))
     if item is None:
         source = session.get(Source, flag.source_id) if flag.source_id else None
-        return f"{number}. [{kind}] {esc(source.name if source else 'không rõ nguồn')} · #{flag.id}"
+        return f"{number}. [{kind}] {esc(source.label if source else 'không rõ nguồn')} · #{flag.id}"
     title = shorten(item.title or item.text, 120) or item.url
     shown = link(item.url, title) if item.url.startswith(("http://", "https://")) else esc(title)
     extra = f" · {vn_int(row.counter)} tin" if row.counter > 1 else ""

@@ -60,7 +60,7 @@ def _subject(session: Session, flag: Flag) -> str:
     if flag.story_id is not None and (story := session.get(Story, flag.story_id)) is not None:
         return f"Sự việc: {story.title[:90]}"
     if flag.source_id is not None and (source := session.get(Source, flag.source_id)) is not None:
-        return f"Nguồn: {source.name}"
+        return f"Nguồn: {source.label}"
     return "(đối tượng đã bị xóa)"
 
 

@@ -53,10 +53,11 @@ class SampleSites:
     def sources(self, interval_minutes: float = 30) -> list[dict]:
         """A sources file's entries pointing at these sites (the crawler reads them like any real source)."""
         p = self.province
-        out = [{"name": f"mau-{o['key']}", "kind": "feed", "type": o["type"], "url": feed_url(self.base_url, o),
-                "interval_minutes": interval_minutes} for o in p.outlets]
-        out.append({"name": f"mau-{p.forum['key']}", "kind": "forum", "type": "forum",
+        out = [{"name": f"mau-{o['key']}", "title": o["name"], "kind": "feed", "type": o["type"],
+                "url": feed_url(self.base_url, o), "interval_minutes": interval_minutes} for o in p.outlets]
+        out.append({"name": f"mau-{p.forum['key']}", "title": p.forum["name"], "kind": "forum", "type": "forum",
                     "url": f"{self.base_url}/forum/", "interval_minutes": interval_minutes})
-        out.append({"name": f"mau-{p.channel['username']}", "kind": "telegram", "type": "social",
-                    "url": f"{self.base_url}/s/{p.channel['username']}", "interval_minutes": interval_minutes})
+        out.append({"name": f"mau-{p.channel['username']}", "title": p.channel["title"], "kind": "telegram",
+                    "type": "social", "url": f"{self.base_url}/s/{p.channel['username']}",
+                    "interval_minutes": interval_minutes})
         return out

@@ -30,7 +30,7 @@ def silent_sources(session: Session, period: Period) -> list[SilentSource]:
     for source in session.scalars(sources):
         marked = source.silent_since is not None and source.silent_since < period.end
         if marked or not brought.get(source.id):
-            out.append(SilentSource(source.name, source.type, brought.get(source.id, 0), source.last_item_at,
+            out.append(SilentSource(source.label, source.type, brought.get(source.id, 0), source.last_item_at,
                                     source.silent_since))
     return out
 

@@ -19,8 +19,8 @@ from bot.stories.describe import mix_name
 from bot.stories.features import label_keys
 from config import Profile
 from config.vocabulary import SENTIMENTS
-from storage.models import Analysis, Item, Source, Story
-from storage.queries import item_time
+from storage.models import Analysis, Item, Story
+from storage.queries import item_time, outlet_name
 
 HEADER = ["STT", "Thời gian", "Loại nguồn", "Nền tảng", "Báo, trang, tài khoản", "Tiêu đề", "Đường dẫn", "Sắc thái",
           "Chủ đề", "Địa bàn", "Sự việc"]
@@ -30,7 +30,7 @@ TITLE_CHARS = 300
 def appendix_rows(session: Session, period: Period, profile: Profile) -> Iterator[list]:
     tz = ZoneInfo(period.tz)
     topics = {t.key: t.name for t in profile.topics}
-    query = (rows_of_period(period, item_time(), Item.source_type, Item.platform, func.coalesce(Item.outlet, Source.name),
+    query = (rows_of_period(period, item_time(), Item.source_type, Item.platform, outlet_name(),
                             Item.title, func.substr(Item.text, 1, TITLE_CHARS), Item.url, Analysis.sentiment,
                             Analysis.topics, Analysis.places, Story.title)
              .outerjoin(Story, Story.id == Item.story_id)

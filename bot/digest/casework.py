@@ -14,6 +14,7 @@ from bot.digest.figures import FlagLine, Kpi
 from bot.digest.periods import Period
 from config.vocabulary import OPEN_FLAG_STATUSES, SEVERITY_ORDER
 from storage.models import Flag, FlagEvent, Item, Source
+from storage.queries import outlet_name
 
 HARM_KINDS = ("misinformation", "harmful")
 
@@ -61,7 +62,7 @@ def flag_lines(session: Session, period: Period, kinds: tuple[str, ...], limit: 
     when = _raised_or_published_in(period)
     if still_open:
         when = or_(when, (Flag.created_at < period.start) & Flag.status.in_(OPEN_FLAG_STATUSES))
-    query = (select(Flag, Item.title, Item.url, func.coalesce(Item.outlet, Source.name), Item.text,
+    query = (select(Flag, Item.title, Item.url, outlet_name(), Item.text,
                     Item.published_at, Item.fetched_at)
              .outerjoin(Item, Item.id == Flag.item_id)
              .outerjoin(Source, Source.id == func.coalesce(Flag.source_id, Item.source_id))

@@ -18,7 +18,7 @@ from bot.stories.describe import coverage_phrase, mix_name
 from bot.stories.features import NON_SOCIAL_TYPES, PRESS_TYPES, element_key, mix_key
 from config.sources import SOURCE_TYPE_NAMES
 from storage.models import Analysis, Item, Source, Story
-from storage.queries import appeared_between, is_latest_analysis, item_time, json_elements
+from storage.queries import appeared_between, is_latest_analysis, item_time, json_elements, outlet_name
 
 UNKNOWN_OUTLET = "(không rõ nguồn)"
 
@@ -29,10 +29,6 @@ def rows_of_period(period: Period, *columns) -> Select:
             .outerjoin(Analysis, is_latest_analysis(Item.id))
             .outerjoin(Source, Source.id == Item.source_id)
             .where(appeared_between(period.start, period.end)))
-
-
-def _outlet():
-    return func.coalesce(Item.outlet, Source.name)
 
 
 @dataclass
@@ -68,7 +64,7 @@ def cube(session: Session, period: Period) -> Cube:
     buckets = period.buckets()
     when = item_time()
     bucket = case(*[(when < b.end, i) for i, b in enumerate(buckets[:-1])], else_=len(buckets) - 1)
-    sub = rows_of_period(period, Item.source_type.label("source_type"), _outlet().label("outlet"),
+    sub = rows_of_period(period, Item.source_type.label("source_type"), outlet_name().label("outlet"),
                 Item.platform.label("platform"), Analysis.relevant.label("relevant"),
                 Analysis.sentiment.label("sentiment"), bucket.label("bucket")).subquery()
     cols = (sub.c.source_type, sub.c.outlet, sub.c.platform, sub.c.relevant, sub.c.sentiment, sub.c.bucket)
@@ -139,7 +135,7 @@ def story_lines(session: Session, period: Period, limit: int, source_types: tupl
                 ) -> tuple[list[StoryLine], int]:
     """The stories with the most relevant items in the period (optionally only items of some source types),
     with their coverage in the period, and how many stories the period has."""
-    press = case((Item.source_type.in_(PRESS_TYPES), _outlet()))
+    press = case((Item.source_type.in_(PRESS_TYPES), outlet_name()))
     inner = rows_of_period(period, Item.story_id.label("story_id"), press.label("press_outlet"),
                   Item.source_type.label("source_type"), Analysis.sentiment.label("sentiment")) \
         .where(Analysis.relevant.is_(True), Item.story_id.is_not(None))

@@ -78,7 +78,7 @@ def silent_source(source: Source, settings: Settings, now: dt.datetime) -> Candi
     threshold = rule.threshold if rule.threshold is not None else 0.0
     if hours < threshold:
         return None
-    reasons = [f"Nguồn “{source.name}” không có tin mới từ {local_time(source.silent_since, settings)} "
+    reasons = [f"Nguồn “{source.label}” không có tin mới từ {local_time(source.silent_since, settings)} "
                f"(đã {vn_decimal(hours)} giờ, ngưỡng {vn_decimal(threshold)} giờ).",
                f"Lần thu thập thành công gần nhất: {local_time(source.last_success_at, settings)}; "
                f"tin mới nhất: {local_time(source.last_item_at, settings)}."]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.stories.features import LEAD_CHARS, NON_SOCIAL_TYPES, PRESS_TYPES, element_key, opening
 from nlp.similarity import shingles, signature, signature_values
 from storage.models import Analysis, Item, Source, Story
-from storage.queries import is_latest_analysis, item_time, json_elements
+from storage.queries import is_latest_analysis, item_time, json_elements, outlet_name
 
 CHUNK = 500
 TITLE_CHARS = 160
@@ -37,7 +37,7 @@ def _members(chunk: list[int], *columns):
 
 
 def _figures(session: Session, chunk: list[int]) -> dict[int, dict]:
-    press_outlet = case((Item.source_type.in_(PRESS_TYPES), func.coalesce(Item.outlet, Source.name)))
+    press_outlet = case((Item.source_type.in_(PRESS_TYPES), outlet_name()))
     figures: dict[int, dict] = {}
     for story_id, n, first, last, outlets in session.execute(
             _members(chunk, func.count(), func.min(item_time()), func.max(item_time()), func.count(distinct(press_outlet)))

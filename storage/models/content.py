@@ -18,6 +18,7 @@ class Source(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str | None] = mapped_column(String(300))  # the display name, e.g. "Báo Khánh Hòa"
     kind: Mapped[str] = mapped_column(String(20))
     type: Mapped[str] = mapped_column(String(30))
     url: Mapped[str] = mapped_column(Text)
@@ -36,6 +37,11 @@ class Source(Timestamped, Base):
     silent_since: Mapped[dt.datetime | None]
 
     items: Mapped[list["Item"]] = relationship(back_populates="source")
+
+    @property
+    def label(self) -> str:
+        """How the source is named to officers: its display name, else its key."""
+        return self.title or self.name
 
 
 class Item(Timestamped, Base):

@@ -121,13 +121,14 @@ async def test_sources_show_health(harness):
     h = harness
     await _officer(h)
     with h.database.session() as s:
-        s.add_all([Source(name="Báo Khánh Hòa", kind="news", type="rss", url="https://baokhanhhoa.vn/rss",
-                          last_success_at=utcnow(), created_at=utcnow()),
+        s.add_all([Source(name="bao-khanh-hoa", title="Báo Khánh Hòa", kind="news", type="rss",
+                          url="https://baokhanhhoa.vn/rss", last_success_at=utcnow(), created_at=utcnow()),
                    Source(name="Trang <Tin> Nóng", kind="social", type="facebook", url="https://fb.com/x",
                           silent_since=utcnow() - dt.timedelta(days=3), consecutive_failures=4, created_at=utcnow())])
     [health] = await h.send(60, "/sources")
     assert "2 nguồn tin" in health.text and "1 ngừng cập nhật" in health.text
-    assert health.text.index("Trang <Tin> Nóng") < health.text.index("Báo Khánh Hòa")
+    assert health.text.index("Trang <Tin> Nóng") < health.text.index("Báo Khánh Hòa")  # display name, else key
+    assert "bao-khanh-hoa" not in health.text
 
 
 async def test_unknown_commands_and_chatter_get_a_hint(harness):

@@ -65,9 +65,9 @@ def review(session, item_row: Item, task: str, label: str, reviewer: str, when: 
     return row
 
 
-def source(session, name: str, *, type_: str = "provincial_press", enabled: bool = True,
+def source(session, name: str, *, title: str | None = None, type_: str = "provincial_press", enabled: bool = True,
            silent_since: dt.datetime | None = None, last_item_at: dt.datetime | None = None) -> Source:
-    row = Source(name=name, kind="feed", type=type_, url=f"https://{name}.example.vn/rss", enabled=enabled,
+    row = Source(name=name, title=title, kind="feed", type=type_, url=f"https://{name}.example.vn/rss", enabled=enabled,
                  silent_since=silent_since, last_item_at=last_item_at, created_at=at(2023, 1, 1))
     session.add(row)
     session.flush()

@@ -15,7 +15,7 @@ def build(session) -> dict:
     ids: dict[str, int] = {}
     urls: dict[str, str] = {}
     feed = source(session, "bao-khanh-hoa", last_item_at=at(2024, 6, 9))
-    quiet = source(session, "bao-cu", last_item_at=at(2024, 5, 20))  # nothing this week
+    quiet = source(session, "bao-cu", title="Báo Ninh Thuận", last_item_at=at(2024, 5, 20))  # nothing this week
     marked = source(session, "trang-x", type_="social", silent_since=at(2024, 6, 8))  # crawler says silent
     source(session, "tat", enabled=False)  # disabled: never reported
 

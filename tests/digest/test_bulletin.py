@@ -110,7 +110,7 @@ def test_html_appendix_and_telegram_summary(week):
     assert WEEK_SENTENCE in summary
     assert f'1. <a href="{built["urls"]["p1"]}">Sạt lở đèo Khánh Lê</a> — 1 sự việc, 5 báo đưa tin' in summary
     assert "cần phản hồi theo Luật Báo chí: 2 (chưa đóng: 2)" in summary
-    assert "<b>Nguồn ngừng cập nhật:</b> bao-cu, trang-x." in summary
+    assert "<b>Nguồn ngừng cập nhật:</b> Báo Ninh Thuận, trang-x." in summary
 
 
 class _Tags(HTMLParser):

@@ -73,7 +73,8 @@ def test_flags_kpi_sources_workload_and_accuracy(database):
     assert [x.flag_id for x in f.flags] == [flags["handled"], flags["late"], flags["cleared"], flags["new"]]
     assert (f.flags[0].conclusion, f.flags[0].action) == ("vi_pham", "de_nghi_go_bo")
     assert dataclasses.astuple(f.kpi) == (2, 1, 50.0, [flags["late"]])
-    assert [(s.name, s.items) for s in f.silent_sources] == [("bao-cu", 0), ("trang-x", 0)]
+    # named as officers know them: the display name, else the key
+    assert [(s.name, s.items) for s in f.silent_sources] == [("Báo Ninh Thuận", 0), ("trang-x", 0)]
     assert [(w.reviewer, w.name, w.reviews, w.steps) for w in f.workload] == [
         ("tg:101", "Nguyễn Văn A", 4, 7), ("tg:102", "tg:102", 3, 1)]
     assert f.workload[1].by_task == {"misinfo": 2, "topic": 1}
@@ -96,7 +97,7 @@ def test_an_empty_week(database):
     assert f.sentiments.shares == {"positive": 0.0, "negative": 0.0, "neutral": 0.0}
     assert f.by_source_type == f.outlets == f.topics == f.places == f.stories == f.flags == []
     assert f.kpi.share is None and f.workload == [] and f.accuracy == []
-    assert [s.name for s in f.silent_sources] == ["bao-cu", "bao-khanh-hoa", "trang-x"]
+    assert [s.name for s in f.silent_sources] == ["Báo Ninh Thuận", "bao-khanh-hoa", "trang-x"]
     assert len(f.days) == 7 and all(sum(d.counts.values()) == 0 for d in f.days)
 
 

@@ -22,7 +22,7 @@ async def sources(update: Update, context: CallbackContext, caller: Caller) -> N
     silent = sum(1 for s in health if s.enabled and s.silent_since)
     failing = sum(1 for s in health if s.enabled and s.consecutive_failures)
     lines = [f"📡 <b>{vn_int(len(health))} nguồn tin</b>: {vn_int(silent)} ngừng cập nhật, {vn_int(failing)} đang lỗi"]
-    for s in sorted(health, key=lambda s: (not s.silent_since, not s.consecutive_failures, s.name)):
+    for s in sorted(health, key=lambda s: (not s.silent_since, not s.consecutive_failures, s.label)):
         if not s.enabled:
             state = "⏸ tắt"
         elif s.silent_since:
@@ -31,7 +31,7 @@ async def sources(update: Update, context: CallbackContext, caller: Caller) -> N
             state = f"⚠️ lỗi {vn_int(s.consecutive_failures)} lần liên tiếp"
         else:
             state = "✅ bình thường"
-        lines.append(f"• <b>{esc(s.name)}</b>: {state}; lần thu thập tốt gần nhất {local_time(s.last_success_at, tz)}; "
+        lines.append(f"• <b>{esc(s.label)}</b>: {state}; lần thu thập tốt gần nhất {local_time(s.last_success_at, tz)}; "
                      f"24 giờ: {vn_int(s.items_24h)} tin, 7 ngày: {vn_int(s.items_7d)} tin")
     await reply(update, "\n".join(lines))
 
