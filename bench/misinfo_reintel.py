@@ -8,7 +8,8 @@ nothing trained here is saved or shipped.
 
 Then the product's misinformation score (bot.misinfo.assess: the full model's out-of-fold probability, the
 unverified-page tier, rebuttal wording) on the same posts, beside the same score with the wording signs added again
-on top of the classifier that already weighed them: ROC-AUC, and precision and recall at the flag threshold.
+on top of the classifier that already weighed them: ROC-AUC, Brier score (how far the score is from a
+probability), and precision and recall at the flag threshold.
 
     .venv/bin/python bench/misinfo_reintel.py [--data ../shared/datasets/reintel/train.jsonl] [--folds 5]
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
+from sklearn.metrics import brier_score_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from bot.misinfo.score import assess, signal_reasons
@@ -68,7 +69,8 @@ def report_scores(y: np.ndarray, scores: dict[str, np.ndarray], threshold: float
         flagged = score >= threshold
         hits = int((flagged & (y == 1)).sum())
         precision = hits / flagged.sum() if flagged.sum() else float("nan")
-        print(f"  {name:<19} ROC-AUC {roc_auc_score(y, score):.4f}; flagged {int(flagged.sum())}, "
+        print(f"  {name:<19} ROC-AUC {roc_auc_score(y, score):.4f}; Brier {brier_score_loss(y, score):.4f}; "
+              f"mean score {score.mean():.3f} (share unreliable {y.mean():.3f}); flagged {int(flagged.sum())}, "
               f"precision {precision:.3f}, recall {hits / y.sum():.3f}")
 
 
