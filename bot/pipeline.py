@@ -7,17 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.alerts import queue_alerts
 from bot.analysis import RunReport, analyze_items, configured_profile
 from bot.flags import raise_flags, raise_source_flags, raise_story_flags
-from bot.misinfo.assessor import shared_assessor
+from bot.misinfo.assessor import matched_claims, shared_assessor
 from bot.stories import ActiveStories, assign_stories
 from config import Settings
 from nlp import Analyzer
 from nlp.analyzer import TASK_MODELS
 from storage import Database
+from storage.models import Item
 
 # The misinformation probability is computed by the misinformation assessor, which also sees engagement and the
 # account's history; the analyzer leaves that model out rather than run it twice on text alone.
@@ -37,9 +39,11 @@ class Pipeline:
         return self.analyzer.model_version
 
     def _after_store(self, session: Session, item_ids: list[int], report: RunReport) -> None:
-        placed = assign_stories(session, item_ids, active=self.stories)
+        items = list(session.scalars(select(Item).where(Item.id.in_(item_ids))))
+        matches = self.assessor.claim_matches(session, items)  # once: a rumour and its denials make one story
+        placed = assign_stories(session, item_ids, active=self.stories, claims=matched_claims(matches))
         report.new_stories += placed.new_stories
-        flags = raise_flags(session, item_ids, self.settings, self.profile, self.assessor)
+        flags = raise_flags(session, item_ids, self.settings, self.profile, self.assessor, claim_matches=matches)
         flags += raise_story_flags(session, set(placed.stories.values()), self.settings)
         report.flags += len(flags)
         report.alerts += queue_alerts(session, self.settings)

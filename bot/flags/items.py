@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.flags.store import Candidate, raise_severity, rule_for, store
+from bot.claims.matching import ItemClaimMatch
 from bot.misinfo import MisinfoAssessor, shared_assessor
 from bot.misinfo.score import Assessment
 from bot.numbers import vn_decimal, vn_int
@@ -158,10 +159,11 @@ def watchlist(item: Item, analysis: Analysis, settings: Settings, profile: Profi
 
 
 def raise_flags(session: Session, item_ids: Iterable[int], settings: Settings, profile: Profile,
-                assessor: MisinfoAssessor | None = None, now: dt.datetime | None = None) -> list[Flag]:
+                assessor: MisinfoAssessor | None = None, now: dt.datetime | None = None,
+                claim_matches: dict[int, list[ItemClaimMatch]] | None = None) -> list[Flag]:
     """Raise every flag the rules call for on these items; returns the flags created (existing ones are kept,
     an open one refreshed when its score rose). Without an `assessor` the process's shared one is used, so the
-    claim index and the model are loaded once."""
+    claim index and the model are loaded once; `claim_matches` are the assessor's, when already computed."""
     assessor = assessor or shared_assessor(settings)
     ids = list(dict.fromkeys(item_ids))
     analyses = latest_analyses(session, ids)
@@ -170,10 +172,12 @@ def raise_flags(session: Session, item_ids: Iterable[int], settings: Settings, p
     created = []
     for item, probability in zip(items, probabilities):
         analysis = analyses.get(item.id)
-        assessment = assessor.assess(session, item, now=now, probability=probability)
-        if analysis is not None:  # the score and its reasons stay on the analysis, flagged or not
+        assessment = assessor.assess(session, item, now=now, probability=probability,
+                                     claim_matches=(claim_matches or {}).get(item.id))
+        if analysis is not None:  # the score, its reasons and the claim matched stay on the analysis
             analysis.misinfo_score = assessment.score
             analysis.misinfo_reasons = assessment.reason_texts()
+            analysis.claim_id = assessment.claim_match.claim.id if assessment.claim_match else None
         candidates = [misinformation(item, analysis, settings, assessment)]
         if analysis is not None:
             candidates.append(harmful(item, analysis, settings))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from bot.claims.matching import ClaimIndex
+from bot.claims.matching import ClaimIndex, ItemClaimMatch
 from bot.misinfo.score import Assessment, assess
 from config import Settings
 from bot.records import item_record
@@ -65,14 +65,29 @@ class MisinfoAssessor:
         column = classifier.labels.index("unreliable")
         return [float(p) for p in probs[:, column]]
 
+    def claim_matches(self, session: Session, items: list[Item]) -> dict[int, list[ItemClaimMatch]]:
+        """The registered claims each item repeats or rebuts, best first (for stories and then for scoring)."""
+        return {item.id: self.claims.match_item(session, item) for item in items}
+
     def assess(self, session: Session, item: Item, now: dt.datetime | None = None,
-               probability: float | None | str = DEFAULT) -> Assessment:
-        """Score one item; pass `probability` when it was computed for a whole batch with `probabilities`."""
+               probability: float | None | str = DEFAULT,
+               claim_matches: list[ItemClaimMatch] | None = None) -> Assessment:
+        """Score one item; pass `probability` and `claim_matches` when they were computed for a whole batch with
+        `probabilities` and `claim_matches`."""
         if probability == DEFAULT:
             probability = self.probabilities([item])[0]
+        if claim_matches is None:
+            claim_matches = self.claims.match_item(session, item)
         text = "\n".join(part for part in (item.title, item.text) if part)
-        return assess(item, classifier_probability=probability, claim_matches=self.claims.match_item(session, item),
+        return assess(item, classifier_probability=probability, claim_matches=claim_matches,
                       signals=detect(text), rebuttal=rebuttal(text), now=now)
+
+
+def matched_claims(matches: dict[int, list[ItemClaimMatch]]) -> dict[int, int]:
+    """Item id -> the claim it repeats or rebuts (its best match, a suggestion included: on the labelled pairs
+    of tests/misinfo every best claim above the suggestion threshold was the right one): what story assignment
+    gathers items by."""
+    return {item_id: found[0].claim.id for item_id, found in matches.items() if found}
 
 
 def shared_assessor(settings: Settings) -> MisinfoAssessor:

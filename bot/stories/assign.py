@@ -2,11 +2,13 @@
 
 Items are taken in the order they appeared; each joins the best active story (see `matcher`) or starts a new one.
 Items about other provinces (latest analysis says not relevant) get no story; a comment follows the story of the
-post or article it answers, and a reply in a forum thread the story of the thread. Already assigned items keep their
-story, so calling again changes nothing."""
+post or article it answers, and a reply in a forum thread the story of the thread. An item that repeats or rebuts a
+registered claim joins the story of that claim, however it is worded: a rumour, its retellings and the official
+denial are one event. Already assigned items keep their story, so calling again changes nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +26,7 @@ from storage.models import Analysis, Item, Story
 from storage.queries import is_latest_analysis, item_time
 
 CHUNK = 500
+CLAIM_WINDOW = dt.timedelta(days=14)  # a claim's story takes its retellings and denials this long after its last item
 
 
 @dataclass
@@ -66,6 +69,22 @@ def _thread_stories(session: Session, items: list[ItemFeatures]) -> dict[str, in
     return found
 
 
+def _claim_stories(session: Session, claims: dict[int, int]) -> dict[int, tuple[object, dt.datetime]]:
+    """The story of each claim (that of the latest placed item whose latest analysis matched it) and when that
+    story last had an item."""
+    claim_ids = sorted(set(claims.values()))
+    found: dict[int, tuple[object, dt.datetime]] = {}
+    for start in range(0, len(claim_ids), CHUNK):
+        rows = session.execute(select(Analysis.claim_id, Item.story_id, Story.last_seen).select_from(Item)
+                               .join(Analysis, is_latest_analysis(Item.id))
+                               .join(Story, Story.id == Item.story_id)
+                               .where(Analysis.claim_id.in_(claim_ids[start:start + CHUNK]))
+                               .order_by(item_time().desc(), Item.id.desc()))
+        for claim_id, story_id, last_seen in rows:
+            found.setdefault(claim_id, (story_id, last_seen))
+    return found
+
+
 def _stories_of(session: Session, item_ids: list[int]) -> set[int]:
     found: set[int] = set()
     for start in range(0, len(item_ids), CHUNK):
@@ -74,10 +93,11 @@ def _stories_of(session: Session, item_ids: list[int]) -> set[int]:
     return found
 
 
-def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveStories | None = None) -> Assignment:
+def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveStories | None = None,
+                   claims: dict[int, int] | None = None) -> Assignment:
     """Place the given items into stories and bring the figures of their stories up to date, also for items placed
     earlier and analysed again (in the caller's transaction; nothing is committed here). A long-running caller
-    passes the same `active` to every call."""
+    passes the same `active` to every call; `claims` maps item ids to the registered claim each matches."""
     ids = sorted(set(item_ids))
     result = Assignment()
     items = _load(session, ids)
@@ -86,6 +106,8 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
     active = active or ActiveStories()
     index = active.sync(session, items[0].at, items[-1].at) if items else None
     threads: dict[str, object] = _thread_stories(session, items)
+    claims = claims or {}
+    claim_stories = _claim_stories(session, claims) if claims else {}
     for n, item in enumerate(items):
         if item.relevant is False:
             result.skipped += 1
@@ -98,16 +120,22 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
         elif item.reply and item.thread in threads:  # a reply in a forum thread belongs to the thread's story
             placed[item.item_id] = threads[item.thread]
         else:
-            match = index.match(item)
-            if match is None:
-                key: object = ("new", n)
-                index.start(key, item)
-            else:
-                key = match.key
-                index.join(key, item)
+            claim = claims.get(item.item_id)
+            key, last_seen = claim_stories.get(claim, (None, None))
+            joined = key is not None and item.at - last_seen <= CLAIM_WINDOW
+            if not joined:
+                match = index.match(item)
+                if match is None:
+                    key = ("new", n)
+                    index.start(key, item)
+                else:
+                    key = match.key
+                    index.join(key, item)
             placed[item.item_id] = key
             if item.thread:
                 threads.setdefault(item.thread, key)
+            if claim is not None:
+                claim_stories[claim] = (key, max(item.at, last_seen) if joined else item.at)
     signatures: dict[int, list[int]] = {}
     if placed:
         placed = _store(session, index, placed, result)

@@ -32,6 +32,8 @@ class Analysis(Timestamped, Base):
     toxicity_scores: Mapped[dict[str, Any]] = mapped_column(default=dict)
     misinfo_score: Mapped[float | None] = mapped_column(Float)
     misinfo_reasons: Mapped[list[Any]] = mapped_column(default=list)
+    # the registered claim the item repeats or rebuts (its best match): the story of the claim gathers them all
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"), index=True)
     topics: Mapped[list[Any]] = mapped_column(default=list)
     entities: Mapped[list[Any]] = mapped_column(default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from bot.stories import ActiveStories, assign_stories, coverage_phrase, story_phrase
 from digest.events import REPORTS
 from digest.factory import at, item
-from storage.models import Analysis, Item, Story
+from storage.models import Analysis, Claim, Item, Story
 
 START = at(2024, 11, 15, 1)
 
@@ -229,3 +229,39 @@ def test_replies_in_a_forum_thread_follow_the_thread(database):
         assert s.get(Item, reply.id).story_id == s.get(Item, later.id).story_id == story_id
         assert s.get(Story, story_id).item_count == 3
         assert s.get(Item, lone.id).story_id not in (None, story_id)
+
+
+def test_items_that_repeat_or_rebut_a_claim_join_the_claims_story(database):
+    """A rumour, a retelling in other words and the official denial share no wording the matcher would join on,
+    but they match the same registered claim: one story, in the same call or a later one, for two weeks after the
+    story's last item. Without a claim the words decide as usual."""
+    with database.session() as s:
+        claim = Claim(text="Đập hồ Đá Bàn bị nứt, có nguy cơ vỡ, người dân hạ du phải sơ tán.", text_hash="c1",
+                      verdict="tin_gia", domain="disasters_epidemics")
+        s.add(claim)
+        s.flush()
+        social = {"source_type": "social", "platform": "telegram", "kind": "post", "title": None}
+        rumour = item(s, when=START, text="KHẨN: đập Đá Bàn nứt rồi, ai ở Ninh Hòa sơ tán gấp!!!", **social)
+        retold = item(s, when=START + dt.timedelta(hours=3), text="Nghe nói nước rỉ qua thân đập, chiều nay xả lũ",
+                      **social)
+        unrelated = item(s, when=START + dt.timedelta(hours=4), text="Giá vé tham quan Vinpearl tăng từ tháng sau",
+                         **social)
+        denial = item(s, when=START + dt.timedelta(days=1), source_type="portal", outlet="Cổng TTĐT tỉnh",
+                      title="Thông tin đập thủy lợi bị sự cố là bịa đặt",
+                      text="Công trình vận hành bình thường, đề nghị người dân không chia sẻ.")
+        resurfaced = item(s, when=START + dt.timedelta(days=30), text="Lại có tin đập hồ bị nứt, thật không?",
+                          **social)
+        assign_stories(s, [rumour.id, retold.id, unrelated.id], claims={rumour.id: claim.id, retold.id: claim.id})
+        for row in (rumour, retold):  # what raise_flags records after the story is chosen
+            s.scalars(select(Analysis).where(Analysis.item_id == row.id)).one().claim_id = claim.id
+        s.flush()
+        assign_stories(s, [denial.id], claims={denial.id: claim.id})
+        s.scalars(select(Analysis).where(Analysis.item_id == denial.id)).one().claim_id = claim.id
+        s.flush()
+        assign_stories(s, [resurfaced.id], claims={resurfaced.id: claim.id})
+    with database.session() as s:
+        story_id = s.get(Item, rumour.id).story_id
+        assert s.get(Item, retold.id).story_id == s.get(Item, denial.id).story_id == story_id
+        assert s.get(Story, story_id).item_count == 3
+        assert s.get(Item, unrelated.id).story_id not in (None, story_id)
+        assert s.get(Item, resurfaced.id).story_id not in (None, story_id)  # a month later: a new story

@@ -94,6 +94,10 @@ def test_a_rebuttal_is_not_flagged_but_keeps_the_claim_it_rebuts(database, setti
         assert kept.misinfo_score < 0.6
         assert any(line.startswith(f"Nội dung bác bỏ, cảnh báo về thông tin đã được kết luận là “Tin giả” #{claim.id}")
                    for line in kept.misinfo_reasons)
+        # the analyses keep the claim each item repeats or rebuts (its story gathers them), and only those
+        claims = dict(s.execute(select(Analysis.item_id, Analysis.claim_id)
+                                .where(Analysis.item_id.in_([denial, rumour, press, complaint]))).all())
+        assert claims == {denial: claim.id, rumour: claim.id, press: claim.id, complaint: None}
 
 
 def test_irrelevant_items_are_not_flagged_for_misinformation(database, settings, profile):

@@ -17,7 +17,8 @@ from bot.runner.logs import JsonFormatter
 from bot.telegram.access import bootstrap_admins, ensure_private_chat
 from config import get_settings
 from config.sources import SourceConfig
-from storage.models import CrawlRun, Digest, Outbox, Source, Subscription, utcnow
+from storage import Database
+from storage.models import CrawlRun, Digest, Item, Outbox, Source, Subscription, utcnow
 from storage.sources import sync_sources
 
 NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # Monday 10:00 in Asia/Ho_Chi_Minh
@@ -96,3 +97,10 @@ def test_demo_runs_the_whole_pipeline_offline(tmp_path, monkeypatch):
     assert "trùng thông tin đã được kiểm chứng là sai" in out
     for suffix in (".docx", ".html", "-danh-sach-tin.xlsx"):
         assert any(p.name.endswith(suffix) for p in (tmp_path / "demo").iterdir()), suffix
+    with Database(f"sqlite:///{tmp_path / 'demo' / 'diembao.db'}").session() as s:
+        # the Đá Bàn rumour's forum thread and the portal's denial share no wording but the claim: one story
+        stories = {title: story for title, story in s.execute(select(Item.title, Item.story_id)
+                                                               .where(Item.title.contains("Đá Bàn")))}
+        rumour = stories["KHẨN!!! Đập Đá Bàn nứt rồi, ai ở Ninh Hòa sơ tán gấp"]
+        assert rumour is not None and stories[next(t for t in stories if t.startswith("Thông tin hồ Đá Bàn"))] == rumour
+        assert s.scalar(select(Source.title).where(Source.name == "mau-phobien")) == "Diễn đàn Phố Biển (mẫu)"
