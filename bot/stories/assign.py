@@ -19,14 +19,13 @@ from sqlalchemy.orm.util import identity_key
 
 from bot.stories.active import ActiveStories
 from bot.stories.features import LEAD_CHARS, ItemFeatures, features
-from bot.stories.matcher import StoryIndex
+from bot.stories.matcher import WINDOW, StoryIndex
 from bot.stories.refresh import refresh_stories
 from nlp.similarity import signature_values
 from storage.models import Analysis, Item, Story
 from storage.queries import is_latest_analysis, item_time
 
 CHUNK = 500
-CLAIM_WINDOW = dt.timedelta(days=14)  # a claim's story takes its retellings and denials this long after its last item
 
 
 @dataclass
@@ -122,7 +121,7 @@ def assign_stories(session: Session, item_ids: Iterable[int], *, active: ActiveS
         else:
             claim = claims.get(item.item_id)
             key, last_seen = claim_stories.get(claim, (None, None))
-            joined = key is not None and item.at - last_seen <= CLAIM_WINDOW
+            joined = key is not None and item.at - last_seen <= WINDOW  # as long as any story stays open
             if not joined:
                 match = index.match(item)
                 if match is None:
