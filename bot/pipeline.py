@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.alerts import queue_alerts
 from bot.analysis import RunReport, analyze_items, configured_profile
-from bot.flags import raise_flags, raise_source_flags, raise_story_flags
+from bot.flags import raise_flags, raise_source_flags, raise_story_flags, recheck_new_claims
 from bot.misinfo.assessor import matched_claims, shared_assessor
 from bot.stories import ActiveStories, assign_stories
 from config import Settings
@@ -58,9 +58,11 @@ class Pipeline:
         return report
 
     def sweep(self, database: Database, report: RunReport | None = None) -> RunReport:
-        """Flags that do not come from one item (silent sources), and alerts for any flag not yet queued."""
+        """Recent items that repeat a newly registered claim, flags that do not come from one item (silent sources),
+        and alerts for any flag not yet queued."""
         report = report or RunReport()
         with database.session() as session:
+            report.flags += len(recheck_new_claims(session, self.settings, self.profile, self.assessor))
             report.flags += len(raise_source_flags(session, self.settings))
             report.alerts += queue_alerts(session, self.settings)
         return report

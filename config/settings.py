@@ -52,6 +52,7 @@ class MisinfoSettings(_Section):
     suggest_threshold: float = Field(default=0.55, ge=0, le=1)
     match_threshold: float = Field(default=0.8, ge=0, le=1)
     window_days: int = Field(default=365, ge=1)
+    recheck_days: int = Field(default=14, ge=1)  # a newly registered claim is matched against items this old
     flag_threshold: float = Field(default=0.6, ge=0, le=1)
 
 

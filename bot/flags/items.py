@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.flags.store import Candidate, raise_severity, rule_for, store
 from bot.claims.matching import ItemClaimMatch
+from bot.flags.store import Candidate, raise_severity, rule_for, store
 from bot.misinfo import MisinfoAssessor, shared_assessor
 from bot.misinfo.score import Assessment
 from bot.numbers import vn_decimal, vn_int
