@@ -69,12 +69,14 @@ def add_cmd(
                                 claim_date=date)
     except ClaimError as exc:
         _fail(f"Lỗi: {exc}")
-    database = open_database(load_settings())
+    settings = load_settings()
+    database = open_database(settings)
     with database.session() as session:
         result = add_claim(session, data, actor=by)
         claim = result.claim
     if result.created:
-        typer.echo(f"Đã thêm thông tin #{claim.id} ({VERDICTS[claim.verdict]}, {CLAIM_DOMAINS[claim.domain]}).")
+        typer.echo(f"Đã thêm thông tin #{claim.id} ({VERDICTS[claim.verdict]}, {CLAIM_DOMAINS[claim.domain]}). "
+                   f"Các tin của {settings.misinfo.recheck_days} ngày qua sẽ được đối chiếu lại ở lượt phân tích tới.")
     elif result.conflict:
         typer.echo(f"Thông tin này đã có (#{claim.id}) với kết luận “{VERDICTS[claim.verdict]}”; giữ nguyên.")
     else:

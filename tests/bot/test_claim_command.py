@@ -51,10 +51,11 @@ def test_a_claim_is_stored_once_with_its_telegram_author(database):
     reviewer = Caller(70, "reviewer", "Lan", 70, "private")
     other = Caller(71, "admin", "Hùng", 71, "private")
     with database.session() as s:
-        first = register(s, parse_claim(f"tin giả | thiên tai dịch bệnh | {RUMOUR} | Công an tỉnh"), reviewer)
-        same = register(s, parse_claim(f"Tin gia | khac | {RUMOUR.upper()}!!!"), other)
-        conflict = register(s, parse_claim(f"xac thuc | khac | {RUMOUR.lower()}"), other)
+        first = register(s, parse_claim(f"tin giả | thiên tai dịch bệnh | {RUMOUR} | Công an tỉnh"), reviewer, 14)
+        same = register(s, parse_claim(f"Tin gia | khac | {RUMOUR.upper()}!!!"), other, 14)
+        conflict = register(s, parse_claim(f"xac thuc | khac | {RUMOUR.lower()}"), other, 14)
     assert first.startswith("✅ Đã thêm thông tin #1 (Tin giả · Thiên tai, dịch bệnh)")
+    assert "Các tin của 14 ngày qua và tin mới lặp lại nội dung này" in first
     assert "đã có (#1, Tin giả); không thêm bản ghi mới" in same
     assert "kết luận “Tin giả”, khác kết luận “Tin xác thực”" in conflict
     with database.session() as s:

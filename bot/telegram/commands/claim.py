@@ -18,7 +18,7 @@ from telegram.ext import CallbackContext, filters
 from bot.claims import ClaimError, ClaimInput, add_claim
 from bot.telegram.access import Caller
 from bot.telegram.commands.base import Command, admit
-from bot.telegram.deps import reply, run_db
+from bot.telegram.deps import deps, reply, run_db
 from bot.telegram.html import esc, shorten
 from config.vocabulary import CLAIM_DOMAINS, VERDICTS
 from storage.audit import record
@@ -55,7 +55,7 @@ def parse_claim(text: str) -> ClaimInput:
                             source_url=found.get("đường dẫn"), claim_date=found.get("ngày"))
 
 
-def register(session: Session, data: ClaimInput, caller: Caller) -> str:
+def register(session: Session, data: ClaimInput, caller: Caller, recheck_days: int) -> str:
     """Store the claim as the caller's (audited by `add_claim`), or say which stored claim it repeats."""
     result = add_claim(session, data, actor=caller.actor)
     claim = result.claim
@@ -63,7 +63,7 @@ def register(session: Session, data: ClaimInput, caller: Caller) -> str:
     if result.created:
         return (f"✅ Đã thêm thông tin #{claim.id} ({esc(VERDICTS[claim.verdict])} · "
                 f"{esc(CLAIM_DOMAINS.get(claim.domain, claim.domain))}): {shown}\n"
-                "Tin mới nào lặp lại nội dung này sẽ được đối chiếu và cảnh báo.")
+                f"Các tin của {recheck_days} ngày qua và tin mới lặp lại nội dung này sẽ được đối chiếu và cảnh báo.")
     record(session, caller.actor, "claim.duplicate", "claim", claim.id, verdict=data.verdict, conflict=result.conflict)
     if result.conflict:
         return (f"Thông tin này đã có (#{claim.id}) với kết luận “{esc(VERDICTS[claim.verdict])}”, khác kết luận "
@@ -77,7 +77,7 @@ async def _add(update: Update, context: CallbackContext, caller: Caller, text: s
     except ClaimError as exc:
         await reply(update, esc(str(exc)))
         return
-    await reply(update, await run_db(context, register, data, caller))
+    await reply(update, await run_db(context, register, data, caller, deps(context).settings.misinfo.recheck_days))
 
 
 async def claim(update: Update, context: CallbackContext, caller: Caller) -> None:
