@@ -16,7 +16,7 @@ from crawler.platforms import missing_configuration
 from storage.sources import sync_sources
 from storage.status import SourceHealth, source_health
 
-HEADINGS = ("Nguồn", "Kiểu", "Loại nguồn", "Thành công gần nhất", "24 giờ", "7 ngày", "Lỗi liên tiếp",
+HEADINGS = ("Nguồn", "Tên", "Kiểu", "Loại nguồn", "Thành công gần nhất", "24 giờ", "7 ngày", "Lỗi liên tiếp",
             "Trích xuất", "Tình trạng")
 
 
@@ -48,7 +48,7 @@ def sources(
         refresh_silence(session, settings.crawl.silent_factor)
         healths = source_health(session)
     rows = [HEADINGS] + [
-        (h.name, h.kind, SOURCE_TYPE_NAMES.get(h.type, h.type), _local(h.last_success_at, tz), number(h.items_24h),
+        (h.name, h.label if h.label != h.name else "–", h.kind, SOURCE_TYPE_NAMES.get(h.type, h.type), _local(h.last_success_at, tz), number(h.items_24h),
          number(h.items_7d), str(h.consecutive_failures),
          f"{h.extraction_yield:.0%}" if h.extraction_yield is not None else "–", state(h, tz))
         for h in healths]

@@ -85,5 +85,6 @@ def test_recrawl(database, province, run_crawl, tmp_path, monkeypatch):
     assert table.exit_code == 0, table.output
     lines = {line.split()[0]: line for line in table.output.splitlines()[1:] if line.strip()}
     assert "lỗi 3 lần liên tiếp" in lines["trang-hong"] and "bình thường" in lines["bao-khanh-hoa"]
+    assert "Báo Khánh Hòa" in lines["bao-khanh-hoa"]  # the display name beside the key
     assert "chưa cấu hình" in lines["facebook-thong-tin"] and "chưa cấu hình" in lines["youtube-khanh-hoa"]
     assert "Tổng: 4 nguồn; 2 nguồn đang lỗi" in table.output

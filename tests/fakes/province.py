@@ -296,7 +296,8 @@ class Province:
     def sources(self) -> list[dict]:
         base = self.server.base
         return [
-            {"name": "bao-khanh-hoa", "kind": "feed", "type": "provincial_press", "url": f"{base}/bkh/rss/tin-moi.rss"},
+            {"name": "bao-khanh-hoa", "title": "Báo Khánh Hòa", "kind": "feed", "type": "provincial_press",
+             "url": f"{base}/bkh/rss/tin-moi.rss"},
             {"name": "vnexpress", "kind": "sitemap", "type": "central_press", "url": f"{base}/vne/sitemap.xml",
              "options": {"allow": ["/kinh-doanh/", "/thoi-su/"]}},
             {"name": "tuoi-tre", "kind": "feed", "type": "central_press", "url": f"{base}/tt/rss/thoi-su.atom"},
