@@ -10,6 +10,8 @@ from storage.items import Outcome
 from storage.models import utcnow
 
 MAX_KEPT_FAILURES = 20
+COLLAPSE_KINDS = ("feed", "sitemap", "site", "forum")  # sources whose fetched pages are articles or threads
+COLLAPSE_PAGES = 3  # at least this many fetched, none extracted: extraction has collapsed
 
 
 @dataclass
@@ -37,6 +39,12 @@ class SourceRun:
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     started_at: dt.datetime = field(default_factory=utcnow)
     finished_at: dt.datetime | None = None
+
+    @property
+    def extraction_collapsed(self) -> bool:
+        """Article or thread pages fetched, none extracted: a redesign broke extraction (for API and channel
+        sources an empty page is normal)."""
+        return (self.kind in COLLAPSE_KINDS and self.pages_fetched >= COLLAPSE_PAGES and not self.pages_extracted)
 
     def count(self, outcome: Outcome) -> None:
         if outcome is Outcome.NEW:
@@ -74,6 +82,10 @@ class SourceRun:
     def finish(self) -> None:
         if self.status == "running":
             self.status = "ok" if self.entries_ok or not self.entries_failed else "failed"
+        if self.status == "ok" and self.extraction_collapsed:
+            self.status = "failed"
+            self.error = (f"tải được {self.pages_fetched} trang bài viết nhưng không trích xuất được bài nào: trang có "
+                          "thể đã đổi giao diện, cần kiểm tra selectors hoặc quy tắc nhận diện bài viết")
         if self.status == "ok":
             self.error = None
         self.finished_at = utcnow()

@@ -123,3 +123,30 @@ def test_purge_keeps_recent_pinned_and_flagged_evidence(database):
         kept = {s.item_id: s for s in session.scalars(select(Snapshot))}
         assert kept[plain].body is None and kept[plain].sha256 and kept[plain].status == 200  # the record stays
         assert all(kept[i].body is not None for i in (pinned, flagged, in_story, recent))
+
+
+def test_article_pages_that_no_longer_extract_make_the_run_fail(database):
+    """A redesign: the feed still answers, every article page is fetched, nothing is extracted. That is a failed
+    run (counted, named in the error) rather than a quiet success; for channel and API sources an empty page is
+    normal, and one or two pages failing is a page problem, not the source's."""
+    with database.session() as session:
+        source_id = _source(session).id
+
+    def finished(kind: str, fetched: int, extracted: int) -> SourceRun:
+        run = SourceRun("bao-khanh-hoa", kind, source_id, entries_ok=1, pages_fetched=fetched,
+                        pages_extracted=extracted)
+        run.finish()
+        return run
+
+    collapsed = finished("feed", 12, 0)
+    assert collapsed.status == "failed" and "tải được 12 trang bài viết nhưng không trích xuất được" in collapsed.error
+    assert [finished(kind, fetched, extracted).status for kind, fetched, extracted in [
+        ("site", 3, 0), ("forum", 5, 0), ("feed", 12, 1), ("feed", 2, 0), ("telegram", 5, 0), ("youtube", 4, 0)]] == [
+        "failed", "failed", "ok", "ok", "ok", "ok"]
+    with database.session() as session:
+        close_run(session, collapsed, 3.0)
+        close_run(session, finished("feed", 12, 0), 3.0)
+    with database.session() as session:
+        source = session.get(Source, source_id)
+        assert source.consecutive_failures == 2 and source.last_success_at is None
+        assert "trang có thể đã đổi giao diện" in source.last_error
