@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 from bot.digest.figures import Accuracy, SilentSource, Workload
 from bot.digest.periods import Period
 from bot.stories.features import label_keys
+from config.vocabulary import SENTIMENTS, TOXICITY
 from storage.models import Analysis, FlagEvent, Item, Review, Source, User
 from storage.queries import appeared_between, is_latest_analysis
 
 UNRELIABLE_VERDICTS = ("tin_gia", "sai_su_that")
 ACCURACY_TASKS = ("sentiment", "toxicity", "relevance", "misinfo", "topic")
+PER_LABEL = {"sentiment": tuple(SENTIMENTS), "toxicity": tuple(TOXICITY)}  # also shown per reviewer's label
 
 
 def silent_sources(session: Session, period: Period) -> list[SilentSource]:
@@ -99,11 +101,16 @@ def accuracy(session: Session, period: Period, misinfo_threshold: float) -> list
     latest = {(item_id, task): (label, analysis) for item_id, task, label, *analysis in session.execute(query)}
     reviewed: Counter[str] = Counter()
     agreed: Counter[str] = Counter()
+    per_label: defaultdict[str, dict[str, tuple[int, int]]] = defaultdict(dict)  # task -> label -> counts
     for (_, task), (label, analysis) in latest.items():
         verdict = _agrees(task, label, _model_answer(task, tuple(analysis), misinfo_threshold))
         if verdict is not None:
             reviewed[task] += 1
             agreed[task] += verdict
+            if task in PER_LABEL:
+                n, same = per_label[task].get(label, (0, 0))
+                per_label[task][label] = (n + 1, same + verdict)
     return [Accuracy(task, reviewed[task], agreed[task],
-                     round(agreed[task] * 100 / reviewed[task], 1) if reviewed[task] else None)
+                     round(agreed[task] * 100 / reviewed[task], 1) if reviewed[task] else None,
+                     {label: per_label[task][label] for label in PER_LABEL.get(task, ()) if label in per_label[task]})
             for task in ACCURACY_TASKS if reviewed[task]]

@@ -71,6 +71,12 @@ def cube(session: Session, period: Period) -> Cube:
     return Cube([tuple(r) for r in session.execute(select(*cols, func.count()).group_by(*cols))])
 
 
+def uncertain_sentiment(session: Session, period: Period) -> int:
+    """Relevant items whose sentiment the model was not sure of (counted under their likeliest label)."""
+    return session.scalar(rows_of_period(period, func.count())
+                          .where(Analysis.relevant.is_(True), Analysis.sentiment_uncertain.is_(True))) or 0
+
+
 def sentiment_totals(session: Session, period: Period) -> Sentiments:
     """Only the sentiment counts of a period (for comparisons with other periods)."""
     query = (rows_of_period(period, Analysis.sentiment, func.count()).where(Analysis.relevant.is_(True))

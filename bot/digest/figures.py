@@ -121,6 +121,7 @@ class Accuracy:
     reviewed: int
     agreed: int
     accuracy: float | None
+    by_label: dict[str, tuple[int, int]] = field(default_factory=dict)  # reviewer's label -> (reviewed, agreed)
 
 
 @dataclass
@@ -135,6 +136,7 @@ class Figures:
     province: str
     collected: int  # every item that appeared in the period, relevant or not
     sentiments: Sentiments
+    uncertain_sentiment: int  # of the relevant items: the model was not sure of their sentiment
     pending_analysis: int
     by_source_type: list[Share]
     outlets: list[Share]

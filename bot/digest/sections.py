@@ -12,13 +12,15 @@ from bot.digest.wording import (IN_PERIOD, comparison_sentence, flag_sentence, k
                                 sentiment_sentence)
 from bot.numbers import vn_decimal, vn_int, vn_percent
 from config.sources import SOURCE_TYPE_NAMES
-from config.vocabulary import ACTIONS, CONCLUSIONS, FLAG_KINDS, FLAG_STATUSES, SEVERITIES
+from config.vocabulary import ACTIONS, CONCLUSIONS, FLAG_KINDS, FLAG_STATUSES, SENTIMENTS, SEVERITIES, TOXICITY
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 TOP_ROWS = 15
 HARM_KINDS = ("misinformation", "harmful", "watchlist")
 KPI_ROW = ("Ngăn chặn, xử lý nghiêm, kịp thời các thông tin xấu, độc, sai sự thật mà phát hiện và xác minh được trên "
            "mạng xã hội")
+
+LABEL_NAMES = {**SENTIMENTS, **TOXICITY}  # reviewers' labels, for accuracy per label
 
 
 def _share_table(first: str, rows: list[Share], limit: int = TOP_ROWS) -> Table:
@@ -58,6 +60,11 @@ def overview(figures: Figures, charts: dict[str, Chart]) -> list[Block]:
     if figures.period_kind in ("half-year", "year"):
         intro = monitoring_paragraph(figures)
     blocks: list[Block] = [Paragraph([intro]), Paragraph([comparison_sentence(figures)])]
+    if figures.uncertain_sentiment:
+        share = vn_percent(figures.uncertain_sentiment * 100 / figures.total) if figures.total else "–"
+        blocks.append(Paragraph([f"Trong số tin liên quan, {vn_int(figures.uncertain_sentiment)} tin ({share}) mô hình "
+                                 "chưa chắc chắn về sắc thái: được tính theo sắc thái có khả năng cao nhất và cần "
+                                 "người rà soát xác nhận."], italic=True))
     if not figures.complete:
         blocks.append(Paragraph([f"Số liệu tính đến hết ngày {vn_date(figures.through)}."], italic=True))
     if figures.pending_analysis:
@@ -138,6 +145,9 @@ def sources_and_review(figures: Figures) -> list[Block]:
                    Table(["Nội dung", "Số tin đối chiếu", "Trùng khớp", "Tỷ lệ"],
                          [[names[a.task], vn_int(a.reviewed), vn_int(a.agreed), vn_percent(a.accuracy)]
                           for a in figures.accuracy], [6.0, 3.5, 3.0, 3.0])]
+        blocks += [Paragraph([f"{names[a.task]}, theo kết luận của người rà soát: " + "; ".join(
+            f"{LABEL_NAMES[label].lower()} {vn_int(same)}/{vn_int(n)} tin trùng khớp ({vn_percent(same * 100 / n)})"
+            for label, (n, same) in a.by_label.items()) + "."]) for a in figures.accuracy if a.by_label]
     return blocks
 
 

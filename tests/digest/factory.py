@@ -21,7 +21,7 @@ def item(session, *, when: dt.datetime | None, source_type: str = "provincial_pr
          source: Source | None = None, fetched: dt.datetime | None = None, parent: Item | None = None,
          sentiment: str | None = "neutral", relevant: bool | None = True, topics: list | None = None,
          places: list | None = None, toxicity: str | None = "CLEAN", misinfo_score: float | None = 0.1,
-         analysed: dt.datetime | None = None) -> Item:
+         analysed: dt.datetime | None = None, uncertain: bool = False) -> Item:
     """An item and (unless `relevant` is None: not analysed yet) its analysis."""
     n = next(_serial)
     row = Item(source_type=source_type, kind=kind, platform=platform, canonical_url=f"https://tin.example.vn/{n}",
@@ -33,7 +33,7 @@ def item(session, *, when: dt.datetime | None, source_type: str = "provincial_pr
     session.flush()
     if relevant is not None:
         session.add(Analysis(item_id=row.id, model_version="test-1", relevant=relevant, sentiment=sentiment,
-                             topics=topics or [], places=places or [], toxicity=toxicity,
+                             sentiment_uncertain=uncertain, topics=topics or [], places=places or [], toxicity=toxicity,
                              misinfo_score=misinfo_score, created_at=analysed or row.fetched_at))
         session.flush()
     return row

@@ -40,7 +40,7 @@ def build(session) -> dict:
                                                           ("Thanh Niên", "positive", "central_press"),
                                                           (None, "neutral", "central_press")], 2):
         row = add(f"p{n}", when=MON + dt.timedelta(hours=n), outlet=outlet, source_type=source_type,
-                  sentiment=sentiment, topics=["traffic"], places=["Khánh Vĩnh"],
+                  sentiment=sentiment, topics=["traffic"], places=["Khánh Vĩnh"], uncertain=outlet == "Tuổi Trẻ",
                   source=feed if outlet is None else None)
         row.story_id = story.id
     # 4 social posts: 2 in the landslide story (facebook), 2 positive tourism posts (tiktok) in the other story
@@ -112,6 +112,7 @@ def build(session) -> dict:
     get = lambda name: session.get(type(first), ids[name])  # noqa: E731
     review(session, get("p1"), "sentiment", "negative", "tg:101", later)  # agrees
     review(session, get("p4"), "sentiment", "negative", "tg:101", later)  # disagrees
+    review(session, get("p5"), "sentiment", "positive", "tg:101", later)  # agrees
     review(session, get("p6"), "sentiment", "neutral", "tg:101", MON + step)  # before any analysis: not compared
     review(session, get("prev0"), "sentiment", "neutral", "tg:101", at(2024, 5, 29))  # the week before
     # reviewed before the re-analysis: judged against the first analysis (negative), which agrees

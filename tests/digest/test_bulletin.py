@@ -91,6 +91,9 @@ def test_html_appendix_and_telegram_summary(week):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html and WEEK_SENTENCE in html
     assert html.count('<img alt="') == 3 and html.count("data:image/png;base64,") == 3
     assert f'<a href="{built["urls"]["p1"]}">Sạt lở đèo Khánh Lê</a>' in html
+    assert "Trong số tin liên quan, 1 tin (7,1%) mô hình chưa chắc chắn về sắc thái" in html  # 1 of 14
+    assert ("Sắc thái, theo kết luận của người rà soát: tích cực 1/1 tin trùng khớp (100%); tiêu cực 2/3 tin trùng "
+            "khớp (66,7%).") in html
 
     sheet = openpyxl.load_workbook(bulletin.files["xlsx"], read_only=True)["Danh sách tin"]
     rows = list(sheet.iter_rows(values_only=True))

@@ -76,10 +76,11 @@ def test_flags_kpi_sources_workload_and_accuracy(database):
     # named as officers know them: the display name, else the key
     assert [(s.name, s.items) for s in f.silent_sources] == [("Báo Ninh Thuận", 0), ("trang-x", 0)]
     assert [(w.reviewer, w.name, w.reviews, w.steps) for w in f.workload] == [
-        ("tg:101", "Nguyễn Văn A", 4, 7), ("tg:102", "tg:102", 3, 1)]
+        ("tg:101", "Nguyễn Văn A", 5, 7), ("tg:102", "tg:102", 3, 1)]
     assert f.workload[1].by_task == {"misinfo": 2, "topic": 1}
-    assert [dataclasses.astuple(a) for a in f.accuracy] == [("sentiment", 3, 2, 66.7), ("misinfo", 1, 0, 0.0),
-                                                            ("topic", 1, 1, 100.0)]
+    assert [dataclasses.astuple(a) for a in f.accuracy] == [
+        ("sentiment", 4, 3, 75.0, {"positive": (1, 1), "negative": (3, 2)}),  # per label the reviewer gave
+        ("misinfo", 1, 0, 0.0, {}), ("topic", 1, 1, 100.0, {})]
 
 
 def test_a_running_week(database):
