@@ -61,8 +61,8 @@ class Pipeline:
         """Recent items that repeat a newly registered claim, flags that do not come from one item (silent sources),
         and alerts for any flag not yet queued."""
         report = report or RunReport()
+        report.flags += recheck_new_claims(database, self.settings, self.profile, self.assessor)
         with database.session() as session:
-            report.flags += len(recheck_new_claims(session, self.settings, self.profile, self.assessor))
             report.flags += len(raise_source_flags(session, self.settings))
             report.alerts += queue_alerts(session, self.settings)
         return report

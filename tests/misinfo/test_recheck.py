@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.claims import ClaimInput, add_claim
-from bot.flags import raise_flags, recheck_new_claims
+from bot.flags import raise_flags, recheck, recheck_new_claims
 from bot.misinfo import MisinfoAssessor
 from config import Settings, load_profile
 from storage.models import Analysis, Flag, Heartbeat, utcnow
@@ -25,9 +25,10 @@ def _analysed(session, text: str, published: dt.datetime) -> int:
     return row
 
 
-def test_a_claim_registered_after_the_rumour_flags_the_recent_items_that_repeat_it(database, settings):
+def test_a_claim_registered_after_the_rumour_flags_the_recent_items_that_repeat_it(database, settings, monkeypatch):
     """The rumour spread before the power company's denial was registered: matched and flagged then, once; an item
-    older than `misinfo.recheck_days` and an unrelated one are left as they were."""
+    older than `misinfo.recheck_days` and an unrelated one are left as they were. One transaction per chunk."""
+    monkeypatch.setattr(recheck, "CHUNK", 1)
     profile = load_profile("khanh_hoa")
     assessor = MisinfoAssessor(settings, classifier=None)
     with database.session() as s:
@@ -38,17 +39,21 @@ def test_a_claim_registered_after_the_rumour_flags_the_recent_items_that_repeat_
         calm = _analysed(s, "Sáng nay trời nắng đẹp ở Nha Trang, biển êm, khách du lịch đông vui.",
                          NOW - dt.timedelta(days=1))
         assert raise_flags(s, [rumour, old, calm], settings, profile, assessor) == []  # no claim yet: not enough
-        assert recheck_new_claims(s, settings, profile, assessor, now=NOW) == []  # nothing registered
+    assert recheck_new_claims(database, settings, profile, assessor, now=NOW) == 0  # nothing registered
+    with database.session() as s:
         claim = add_claim(s, ClaimInput.build(CLAIM, "tin_gia", "economy_finance", source="Điện lực Khánh Hòa"),
                           "cli").claim
         claim.created_at = NOW
-        s.flush()
-        created = recheck_new_claims(s, settings, profile, assessor, now=NOW)
-        assert [(f.kind, f.item_id, f.claim_id) for f in created] == [("misinformation", rumour, claim.id)]
+        claim_id = claim.id
+    assert recheck_new_claims(database, settings, profile, assessor, now=NOW) == 1
+    with database.session() as s:
+        assert [(f.kind, f.item_id, f.claim_id) for f in s.scalars(select(Flag))] == [
+            ("misinformation", rumour, claim_id)]
         assert dict(s.execute(select(Analysis.item_id, Analysis.claim_id)).tuples().all()) == {
-            rumour: claim.id, old: None, calm: None}
-        assert s.get(Heartbeat, "claims_recheck").details["last_claim_id"] == claim.id
-        assert recheck_new_claims(s, settings, profile, assessor, now=NOW) == []  # each claim once
+            rumour: claim_id, old: None, calm: None}
+        assert s.get(Heartbeat, "claims_recheck").details["last_claim_id"] == claim_id
+    assert recheck_new_claims(database, settings, profile, assessor, now=NOW) == 0  # each claim once
+    with database.session() as s:
         assert len(s.scalars(select(Flag)).all()) == 1
 
 
