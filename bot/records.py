@@ -8,10 +8,15 @@ from typing import Any
 from storage.models import Item
 
 
+def item_text(item: Item) -> str:
+    """What an item says: its title (if any) and its text, a line apart."""
+    return "\n".join(part for part in (item.title, item.text) if part)
+
+
 def item_record(item: Item) -> dict[str, Any]:
     """An item as a classifier record: its text and the metadata the classifier protocol names."""
     return {
-        "text": "\n".join(part for part in (item.title, item.text) if part),
+        "text": item_text(item),
         "num_like_post": item.likes, "num_comment_post": item.comments, "num_share_post": item.shares,
         "timestamp_post": item.published_at.timestamp() if item.published_at else None,
         "user_name_hash": item.author_id or item.author,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.records import item_text
 from config.settings import MisinfoSettings
 from nlp.claims import ClaimMatch, ClaimMatcher
 from storage.models import Claim, Item
@@ -40,7 +41,6 @@ class ClaimIndex:
     def match_item(self, session: Session, item: Item, limit: int = 3) -> list[ItemClaimMatch]:
         """The registered claims `item` repeats (title and text), best first."""
         self.refresh(session)
-        text = "\n".join(part for part in (item.title, item.text) if part)
-        found: list[ClaimMatch] = self.matcher.match(text, at=item.published_at or item.fetched_at, limit=limit)
+        found: list[ClaimMatch] = self.matcher.match(item_text(item), at=item.published_at or item.fetched_at, limit=limit)
         claims = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_([m.claim_id for m in found])))}
         return [ItemClaimMatch(claims[m.claim_id], m.similarity, m.level) for m in found if m.claim_id in claims]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.claims.matching import ClaimIndex, ItemClaimMatch
 from bot.misinfo.score import Assessment, assess
 from config import Settings
-from bot.records import item_record
+from bot.records import item_record, item_text
 from nlp.misinfo import DEFAULT_MODEL_DIR, MisinfoClassifier
 from nlp.rebuttal import rebuttal
 from nlp.signals import detect
@@ -78,7 +78,7 @@ class MisinfoAssessor:
             probability = self.probabilities([item])[0]
         if claim_matches is None:
             claim_matches = self.claims.match_item(session, item)
-        text = "\n".join(part for part in (item.title, item.text) if part)
+        text = item_text(item)
         return assess(item, classifier_probability=probability, claim_matches=claim_matches,
                       signals=detect(text), rebuttal=rebuttal(text), now=now)
 
