@@ -19,6 +19,7 @@ from nlp.analyzer import TASK_MODELS
 from storage import Database
 from storage.audit import beat
 from storage.models import Analysis, Item
+from storage.queries import item_time
 
 BATCH = 500
 
@@ -48,7 +49,7 @@ def load_analyzer(settings: Settings, tasks: tuple[str, ...] = TASK_MODELS) -> A
 def _pending(model_version: str, since: dt.datetime | None, reanalyze: bool):
     query = select(Item.id)
     if since is not None:
-        query = query.where(func.coalesce(Item.published_at, Item.fetched_at) >= since)
+        query = query.where(item_time() >= since)
     if not reanalyze:
         done = select(Analysis.id).where(Analysis.item_id == Item.id, Analysis.model_version == model_version)
         query = query.where(~done.exists())

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from crawler.report import SourceRun
 from storage.models import CrawlRun, FetchState, Item, Source, utcnow
+from storage.queries import item_time
 
 GAP_SAMPLE = 50
 
@@ -70,8 +71,7 @@ def normal_gap(session: Session, source: Source) -> dt.timedelta:
     """The usual time between two of the source's items (median over its latest items)."""
     floor = dt.timedelta(minutes=source.interval_minutes)
     moments = session.scalars(
-        select(func.coalesce(Item.published_at, Item.fetched_at)).where(Item.source_id == source.id)
-        .order_by(func.coalesce(Item.published_at, Item.fetched_at).desc()).limit(GAP_SAMPLE)).all()
+        select(item_time()).where(Item.source_id == source.id).order_by(item_time().desc()).limit(GAP_SAMPLE)).all()
     gaps = [(a - b).total_seconds() for a, b in zip(moments, moments[1:]) if a and b and a > b]
     if not gaps:
         return floor

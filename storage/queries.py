@@ -12,7 +12,7 @@ from storage.models import Analysis, Item, Source
 
 def outlet_name() -> ColumnElement[str]:
     """Who published an item: the outlet its page names, else its source's display name or key (join Source)."""
-    return func.coalesce(Item.outlet, Source.title, Source.name)
+    return func.coalesce(Item.outlet, Source.label)
 
 
 def item_time() -> ColumnElement[dt.datetime]:

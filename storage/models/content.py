@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, ColumnElement, ForeignKey, Index, Integer, LargeBinary, String, Text, func
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base, Timestamped, utcnow
@@ -38,10 +39,15 @@ class Source(Timestamped, Base):
 
     items: Mapped[list["Item"]] = relationship(back_populates="source")
 
-    @property
+    @hybrid_property
     def label(self) -> str:
-        """How the source is named to officers: its display name, else its key."""
+        """How the source is named to officers: its display name, else its key (also in SQL)."""
         return self.title or self.name
+
+    @label.inplace.expression
+    @classmethod
+    def _label_expression(cls) -> ColumnElement[str]:
+        return func.coalesce(cls.title, cls.name)
 
 
 class Item(Timestamped, Base):
